@@ -1,0 +1,39 @@
+namespace Holler.Domain.Surges;
+
+/// <summary>The set of businesses currently surging, ranked by score (ties by ratio, then id, so the order is stable).</summary>
+public sealed class LeaderboardRanking
+{
+    private readonly Dictionary<string, LeaderboardEntry> _surging = new(StringComparer.Ordinal);
+
+    public int Count => _surging.Count;
+
+    public static int Compare(LeaderboardEntry a, LeaderboardEntry b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        if (byScore != 0) return byScore;
+        var byRatio = b.Ratio.CompareTo(a.Ratio);
+        return byRatio != 0 ? byRatio : string.CompareOrdinal(a.BusinessId, b.BusinessId);
+    }
+
+    public void Upsert(LeaderboardEntry entry) => _surging[entry.BusinessId] = entry;
+
+    public bool Remove(string businessId) => _surging.Remove(businessId);
+
+    /// <summary>Drops entries not refreshed since <paramref name="olderThanMs"/>: their tracker stopped reporting
+    /// (its node died, or it passivated), so the surge can no longer be vouched for.</summary>
+    public int ExpireOlderThan(long olderThanMs)
+    {
+        var stale = _surging.Values.Where(e => e.UpdatedMs < olderThanMs).Select(e => e.BusinessId).ToList();
+        foreach (var id in stale) _surging.Remove(id);
+        return stale.Count;
+    }
+
+    /// <summary>The top <paramref name="n"/>, best first.</summary>
+    public IReadOnlyList<LeaderboardEntry> Top(int n)
+    {
+        if (n <= 0 || _surging.Count == 0) return [];
+        var all = _surging.Values.ToArray();
+        Array.Sort(all, Compare);
+        return all.Length <= n ? all : all[..n];
+    }
+}

@@ -1,0 +1,56 @@
+namespace Holler.Domain.Traffic;
+
+/// <summary>
+/// Exponentially weighted mean and variance of a series, with a half-life counted in samples.
+/// West's incremental form: one sample costs a few flops and no history is kept.
+/// </summary>
+public sealed class ExponentialStats
+{
+    private readonly double _alpha;
+
+    public ExponentialStats(double halfLifeSamples)
+    {
+        if (!(halfLifeSamples > 0) || double.IsInfinity(halfLifeSamples))
+            throw new ArgumentOutOfRangeException(nameof(halfLifeSamples), halfLifeSamples, "half-life must be a positive number of samples");
+        _alpha = 1 - Math.Pow(0.5, 1 / halfLifeSamples);
+    }
+
+    public double Mean { get; private set; }
+    public double Variance { get; private set; }
+    public long Samples { get; private set; }
+
+    /// <summary>Weight of the newest sample.</summary>
+    public double Alpha => _alpha;
+
+    /// <summary>
+    /// Starts the series at <paramref name="value"/>. The variance starts Poisson-like (equal to the mean) because
+    /// one sample says nothing about spread and counts are roughly Poisson.
+    /// </summary>
+    public void Initialize(double value)
+    {
+        Mean = value;
+        Variance = value;
+        Samples = 1;
+    }
+
+    public void Add(double value)
+    {
+        if (Samples == 0)
+        {
+            Initialize(value);
+            return;
+        }
+        var diff = value - Mean;
+        var increment = _alpha * diff;
+        Mean += increment;
+        Variance = (1 - _alpha) * (Variance + diff * increment);
+        Samples++;
+    }
+
+    public void Restore(double mean, double variance, long samples)
+    {
+        Mean = mean;
+        Variance = variance;
+        Samples = samples;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Holler.Domain.Traffic;
+
+/// <summary>
+/// Per Kafka partition, the highest offset a business has applied. Kafka delivers at least once; skipping what is
+/// at or below the watermark makes the counts effectively once.
+/// </summary>
+public sealed class OffsetWatermarks
+{
+    private readonly Dictionary<int, long> _applied = new();
+
+    public IReadOnlyDictionary<int, long> Applied => _applied;
+
+    /// <summary>
+    /// Index of the first offset in <paramref name="ascendingOffsets"/> not yet applied. A partition whose log ends at or
+    /// below the watermark has been recreated (a new broker starts every log at 0 again), so its watermark is forgotten.
+    /// </summary>
+    /// <param name="logEndOffset">The partition's log-end offset as the consumer last saw it; negative when unknown.</param>
+    public int FirstUnapplied(int partition, ReadOnlySpan<long> ascendingOffsets, long logEndOffset)
+    {
+        if (!_applied.TryGetValue(partition, out var watermark)) return 0;
+        if (logEndOffset >= 0 && logEndOffset <= watermark)
+        {
+            _applied.Remove(partition);
+            return 0;
+        }
+        var index = 0;
+        while (index < ascendingOffsets.Length && ascendingOffsets[index] <= watermark) index++;
+        return index;
+    }
+
+    public void MarkApplied(int partition, long offset)
+    {
+        if (!_applied.TryGetValue(partition, out var current) || offset > current) _applied[partition] = offset;
+    }
+
+    /// <summary>Forgets a partition, as when its log was recreated.</summary>
+    public void Reset(int partition) => _applied.Remove(partition);
+
+    public void Restore(IEnumerable<KeyValuePair<int, long>> applied)
+    {
+        _applied.Clear();
+        foreach (var (partition, offset) in applied) _applied[partition] = offset;
+    }
+}

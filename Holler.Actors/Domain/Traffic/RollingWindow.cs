@@ -1,0 +1,97 @@
+namespace Holler.Domain.Traffic;
+
+/// <summary>
+/// The last <see cref="Seconds"/> one-second buckets of a business's traffic, by event time.
+/// A ring buffer indexed by epoch second, so adding and sliding are O(1) amortised and allocation-free.
+/// </summary>
+public sealed class RollingWindow
+{
+    public const int Seconds = 60;
+    private readonly int[] _buckets = new int[Seconds];
+
+    /// <summary>Epoch second of the newest bucket; <see cref="long.MinValue"/> before the first event.</summary>
+    public long HeadSecond { get; private set; } = long.MinValue;
+
+    /// <summary>Events in the window ending at <see cref="HeadSecond"/>.</summary>
+    public long Sum { get; private set; }
+
+    public bool IsEmpty => HeadSecond == long.MinValue;
+
+    /// <summary>Oldest second still inside the window.</summary>
+    public long TailSecond => HeadSecond - Seconds + 1;
+
+    public bool Covers(long second) => !IsEmpty && second > HeadSecond - Seconds && second <= HeadSecond;
+
+    /// <summary>Adds events; a second newer than the head slides the window forward first.
+    /// Returns false (nothing applied) when the second has already left the window.</summary>
+    public bool Add(long second, int count)
+    {
+        if (IsEmpty) HeadSecond = second;
+        else if (second > HeadSecond) AdvanceTo(second);
+        else if (second <= HeadSecond - Seconds) return false;
+        _buckets[Slot(second)] += count;
+        Sum += count;
+        return true;
+    }
+
+    /// <summary>Slides the head to <paramref name="second"/>, dropping buckets that fall out.</summary>
+    public void AdvanceTo(long second)
+    {
+        if (IsEmpty || second <= HeadSecond) return;
+        if (second - HeadSecond >= Seconds)
+        {
+            Array.Clear(_buckets);
+            Sum = 0;
+        }
+        else
+        {
+            for (var s = HeadSecond + 1; s <= second; s++)
+            {
+                ref var bucket = ref _buckets[Slot(s)];
+                Sum -= bucket;
+                bucket = 0;
+            }
+        }
+        HeadSecond = second;
+    }
+
+    /// <summary>Count for one second inside the window, 0 outside it.</summary>
+    public int CountAt(long second) => Covers(second) ? _buckets[Slot(second)] : 0;
+
+    /// <summary>Sum of the seconds in (<paramref name="endSecond"/> - 60, <paramref name="endSecond"/>] that the window still holds.</summary>
+    public long SumEndingAt(long endSecond)
+    {
+        long sum = 0;
+        for (var s = Math.Max(TailSecond, endSecond - Seconds + 1); s <= Math.Min(endSecond, HeadSecond); s++)
+            sum += _buckets[Slot(s)];
+        return sum;
+    }
+
+    /// <summary>Per-second counts, oldest first, ending at the head (60 values).</summary>
+    public int[] ToArray()
+    {
+        var result = new int[Seconds];
+        if (IsEmpty) return result;
+        for (var i = 0; i < Seconds; i++) result[i] = _buckets[Slot(TailSecond + i)];
+        return result;
+    }
+
+    /// <summary>Rebuilds from a snapshot: per-second counts oldest first, ending at <paramref name="headSecond"/>.</summary>
+    public void Restore(long headSecond, ReadOnlySpan<int> countsOldestFirst)
+    {
+        Array.Clear(_buckets);
+        Sum = 0;
+        HeadSecond = headSecond;
+        if (headSecond == long.MinValue) return;
+        var start = headSecond - countsOldestFirst.Length + 1;
+        for (var i = 0; i < countsOldestFirst.Length; i++)
+        {
+            var s = start + i;
+            if (s <= headSecond - Seconds) continue;
+            _buckets[Slot(s)] = countsOldestFirst[i];
+            Sum += countsOldestFirst[i];
+        }
+    }
+
+    private static int Slot(long second) => (int)(((second % Seconds) + Seconds) % Seconds);
+}
