@@ -12,15 +12,18 @@ public sealed class OffsetWatermarks
 
     /// <summary>
     /// Index of the first offset in <paramref name="ascendingOffsets"/> not yet applied. A partition whose log ends at or
-    /// below the watermark has been recreated (a new broker starts every log at 0 again), so its watermark is forgotten.
+    /// below the watermark has been recreated (a new broker starts every log at 0 again): then everything is new and
+    /// <paramref name="recreated"/> tells the caller to <see cref="Reset"/> the partition when it applies the batch.
+    /// Nothing changes here, so a caller can decide, make the decision durable, then apply it.
     /// </summary>
     /// <param name="logEndOffset">The partition's log-end offset as the consumer last saw it; negative when unknown.</param>
-    public int FirstUnapplied(int partition, ReadOnlySpan<long> ascendingOffsets, long logEndOffset)
+    public int FirstUnapplied(int partition, ReadOnlySpan<long> ascendingOffsets, long logEndOffset, out bool recreated)
     {
+        recreated = false;
         if (!_applied.TryGetValue(partition, out var watermark)) return 0;
         if (logEndOffset >= 0 && logEndOffset <= watermark)
         {
-            _applied.Remove(partition);
+            recreated = true;
             return 0;
         }
         var index = 0;

@@ -1,0 +1,24 @@
+using Akka.Hosting;
+using Holler.Domain;
+using Holler.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Holler.Ingest;
+
+public static class IngestSetup
+{
+    public const string Role = "ingest";
+
+    /// <summary>Starts this node's Kafka ingest stream, delivering to the business trackers (local region or proxy).</summary>
+    public static AkkaConfigurationBuilder AddIngest(this AkkaConfigurationBuilder builder, KafkaIngestSettings settings,
+        ParseLimits limits, IngestMetrics metrics, TimeProvider? clock = null) =>
+        builder.WithActors((system, registry, resolver) =>
+        {
+            var loggers = resolver.GetService<ILoggerFactory>();
+            var ingest = system.ActorOf(
+                IngestActor.PropsFor(settings, registry.Get<BusinessTracker>(), metrics, limits, clock ?? TimeProvider.System, loggers),
+                "ingest");
+            registry.Register<IngestActor>(ingest);
+        });
+}

@@ -1,0 +1,25 @@
+namespace Holler.Ingest;
+
+/// <summary>Where and how the ingest stream consumes.</summary>
+/// <param name="BootstrapServers">Kafka brokers, host:port[,host:port]; the embedded broker's when running embedded.</param>
+/// <param name="SessionTimeout">Kafka consumer session timeout. The embedded broker ignores LeaveGroup, so a restarted
+/// consumer waits this long for its partitions; short keeps dev restarts quick.</param>
+/// <param name="DeadLetterTopic">Where rejected records are copied, with the reason in a header; empty for none.</param>
+/// <param name="MaxBatchRecords">Records per micro-batch at most.</param>
+/// <param name="MaxBatchDelay">How long a micro-batch may wait to fill.</param>
+/// <param name="AckTimeout">How long a tracker may take to make a batch durable before it is re-sent.</param>
+public sealed record KafkaIngestSettings(
+    string BootstrapServers,
+    string Topic = "holler.traffic",
+    string GroupId = "holler",
+    TimeSpan? SessionTimeout = null,
+    string DeadLetterTopic = "",
+    int MaxBatchRecords = 20_000,
+    TimeSpan? MaxBatchDelay = null,
+    TimeSpan? AckTimeout = null,
+    IReadOnlyDictionary<string, string>? ExtraConsumerConfig = null)
+{
+    public TimeSpan Session => SessionTimeout ?? TimeSpan.FromSeconds(10);
+    public TimeSpan BatchDelay => MaxBatchDelay ?? TimeSpan.FromMilliseconds(200);
+    public TimeSpan Ack => AckTimeout ?? TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,71 @@
+using Holler.Domain;
+using Holler.Tracking;
+
+namespace Holler.Ingest;
+
+/// <summary>
+/// One micro-batch of Kafka records turned into one <see cref="TrafficBatch"/> per business and partition, plus the
+/// offsets to commit once every tracker has acknowledged. Pure: parsing, grouping, counting rejects.
+/// </summary>
+public sealed class MicroBatch
+{
+    private MicroBatch(IReadOnlyList<TrafficBatch> batches, IReadOnlyDictionary<int, long> commitOffsets,
+        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted)
+    {
+        Batches = batches;
+        CommitOffsets = commitOffsets;
+        Rejected = rejected;
+        Accepted = accepted;
+    }
+
+    public IReadOnlyList<TrafficBatch> Batches { get; }
+
+    /// <summary>Per partition, the next offset to consume: what to commit once this batch is durable.</summary>
+    public IReadOnlyDictionary<int, long> CommitOffsets { get; }
+
+    public IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> Rejected { get; }
+
+    public int Accepted { get; }
+
+    public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits)
+    {
+        var builders = new Dictionary<(string, int), Builder>();
+        var commit = new Dictionary<int, long>();
+        var rejected = new List<(ConsumedRecord, RejectReason)>();
+        var accepted = 0;
+        foreach (var record in records)
+        {
+            var next = record.Offset + 1;
+            if (!commit.TryGetValue(record.Partition, out var current) || next > current) commit[record.Partition] = next;
+
+            if (!TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason))
+            {
+                rejected.Add((record, reason));
+                continue;
+            }
+            accepted++;
+            var key = (evt.BusinessId, record.Partition);
+            if (!builders.TryGetValue(key, out var builder)) builders[key] = builder = new Builder();
+            builder.Add(record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, record.LogEndOffset);
+        }
+        var batches = builders.Select(kv => kv.Value.Build(kv.Key.Item1, kv.Key.Item2)).ToList();
+        return new MicroBatch(batches, commit, rejected, accepted);
+    }
+
+    private sealed class Builder
+    {
+        private readonly List<long> _offsets = new(4);
+        private readonly List<long> _seconds = new(4);
+        private long _logEnd = -1;
+
+        public void Add(long offset, long second, long logEnd)
+        {
+            _offsets.Add(offset);
+            _seconds.Add(second);
+            _logEnd = Math.Max(_logEnd, logEnd);
+        }
+
+        public TrafficBatch Build(string businessId, int partition) =>
+            new(businessId, partition, _logEnd, _offsets.ToArray(), _seconds.ToArray());
+    }
+}

@@ -1,0 +1,83 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Holler.Domain.Surges;
+using Holler.Tracking;
+
+namespace Holler.Leaderboard;
+
+/// <summary>
+/// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
+/// top N on DistributedPubSub at most once per interval and only when it changed. Its state is rebuilt from the
+/// trackers' once-a-second reports, so a hand-over to another node loses at most a second.
+/// </summary>
+public sealed class LeaderboardActor : ReceiveActor, IWithTimers
+{
+    public const string Topic = "leaderboard";
+
+    private readonly LeaderboardSettings _settings;
+    private readonly TimeProvider _clock;
+    private readonly IActorRef _mediator;
+    private readonly LeaderboardRanking _ranking = new();
+    private IReadOnlyList<LeaderboardEntry> _published = [];
+    private int _publishedSurging;
+    private long _sequence;
+    private bool _dirty;
+
+    public LeaderboardActor(LeaderboardSettings settings, TimeProvider clock, IActorRef? mediator = null)
+    {
+        _settings = settings;
+        _clock = clock;
+        _mediator = mediator ?? DistributedPubSub.Get(Context.System).Mediator;
+
+        Receive<SurgeChanged>(change =>
+        {
+            var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            // Stamp with our own clock so expiry does not depend on the trackers' nodes' clocks.
+            if (change.Surging) _ranking.Upsert(change.Entry with { UpdatedMs = nowMs });
+            else _ranking.Remove(change.BusinessId);
+            _dirty = true;
+        });
+        Receive<GetLeaderboard>(_ => Sender.Tell(Current()));
+        Receive<PublishTick>(_ => PublishIfChanged());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props PropsFor(LeaderboardSettings settings, TimeProvider? clock = null, IActorRef? mediator = null) =>
+        Props.Create(() => new LeaderboardActor(settings, clock ?? TimeProvider.System, mediator));
+
+    protected override void PreStart() =>
+        Timers.StartPeriodicTimer("publish", PublishTick.Instance, _settings.Interval);
+
+    private void PublishIfChanged()
+    {
+        var expired = _ranking.ExpireOlderThan(_clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)_settings.Expiry.TotalMilliseconds);
+        if (!_dirty && expired == 0) return;
+        _dirty = false;
+        var top = _ranking.Top(_settings.Size);
+        if (SameAsPublished(top) && _ranking.Count == _publishedSurging) return;
+        _published = top;
+        _publishedSurging = _ranking.Count;
+        _sequence++;
+        _mediator.Tell(new Publish(Topic, Current()));
+    }
+
+    private bool SameAsPublished(IReadOnlyList<LeaderboardEntry> top)
+    {
+        if (top.Count != _published.Count) return false;
+        for (var i = 0; i < top.Count; i++)
+        {
+            // UpdatedMs changes every report; only what a reader sees counts as a change.
+            if (top[i] with { UpdatedMs = 0 } != _published[i] with { UpdatedMs = 0 }) return false;
+        }
+        return true;
+    }
+
+    private LeaderboardUpdated Current() =>
+        new(_published, _publishedSurging, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _sequence);
+
+    private sealed class PublishTick
+    {
+        public static PublishTick Instance { get; } = new();
+    }
+}

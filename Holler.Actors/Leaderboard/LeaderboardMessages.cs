@@ -1,0 +1,18 @@
+using Holler.Domain.Surges;
+
+namespace Holler.Leaderboard;
+
+/// <summary>Marker for the leaderboard protocol, which crosses the network and is bound to <c>HollerSerializer</c>.</summary>
+public interface ILeaderboardProtocol;
+
+/// <summary>The top surges, published on DistributedPubSub topic <see cref="LeaderboardActor.Topic"/>.</summary>
+/// <param name="Sequence">Increases with every publication of one singleton incarnation.</param>
+/// <param name="Surging">How many businesses are surging in all, beyond the top N shown.</param>
+public sealed record LeaderboardUpdated(IReadOnlyList<LeaderboardEntry> Top, int Surging, long PublishedAtMs, long Sequence)
+    : ILeaderboardProtocol;
+
+/// <summary>Asks the singleton for the current top; answered with <see cref="LeaderboardUpdated"/>.</summary>
+public sealed record GetLeaderboard : ILeaderboardProtocol
+{
+    public static GetLeaderboard Instance { get; } = new();
+}

@@ -1,0 +1,227 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Holler.Domain.Surges;
+using Holler.Domain.Traffic;
+
+namespace Holler.Tracking;
+
+/// <summary>
+/// The sharded entity for one business: a thin persistent shell around <see cref="BusinessTraffic"/>.
+/// Applies micro-batches exactly once (offset watermarks), acknowledges them only once durable, and tells the
+/// leaderboard when the business enters, moves within, or leaves a surge.
+/// </summary>
+public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
+{
+    private readonly string _businessId;
+    private readonly TrackerSettings _settings;
+    private readonly IActorRef _leaderboard;
+    private readonly TimeProvider _clock;
+    private readonly BusinessTraffic _traffic;
+    private readonly OffsetWatermarks _watermarks = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private int _persistedSinceSnapshot;
+    private bool _stopping;
+    private DateTimeOffset _lastArrivalAt;
+    private long _headAtLastArrival;
+
+    public BusinessTracker(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock)
+    {
+        _businessId = businessId;
+        _settings = settings;
+        _leaderboard = leaderboard;
+        _clock = clock;
+        _traffic = new BusinessTraffic(settings.Baseline, settings.Detector);
+        _lastArrivalAt = clock.GetUtcNow();
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is TrackerSnapshot snapshot) RestoreFrom(snapshot);
+        });
+        Recover<TrafficRecorded>(recorded =>
+        {
+            Apply(recorded);
+            _persistedSinceSnapshot++;
+        });
+
+        Command<TrafficBatch>(HandleBatch);
+        Command<GetBusinessSeries>(_ =>
+        {
+            SlideIfQuiet();
+            Sender.Tell(Describe());
+        });
+        Command<Tick>(_ => OnTick());
+        Command<StopTracker>(_ => StopDurably());
+        Command<SaveSnapshotSuccess>(success =>
+        {
+            // The snapshot holds everything up to its sequence number; older entries are dead weight.
+            DeleteMessages(success.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
+            if (_stopping) Context.Stop(Self);
+        });
+        Command<SaveSnapshotFailure>(failure =>
+        {
+            _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal still holds every event", _businessId);
+            if (_stopping) Context.Stop(Self);
+        });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of {0} failed", _businessId));
+    }
+
+    public static string PersistenceIdFor(string businessId) => "business-" + businessId;
+
+    public override string PersistenceId => PersistenceIdFor(_businessId);
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null) =>
+        Props.Create(() => new BusinessTracker(businessId, settings, leaderboard, clock ?? TimeProvider.System));
+
+    protected override void OnReplaySuccess()
+    {
+        _lastArrivalAt = _clock.GetUtcNow();
+        _headAtLastArrival = _traffic.Window.HeadSecond;
+        // A business that was surging when it stopped re-announces itself (or its end) to the leaderboard.
+        if (_traffic.Detector.IsSurging)
+        {
+            Report(_traffic.Evaluate() == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
+            if (_traffic.Detector.IsSurging) StartTicking();
+        }
+    }
+
+    private void HandleBatch(TrafficBatch batch)
+    {
+        if (batch.Offsets.Length != batch.Seconds.Length || batch.Offsets.Length == 0)
+        {
+            _log.Warning("Ignoring malformed batch for {0}: {1} offsets, {2} seconds", _businessId, batch.Offsets.Length, batch.Seconds.Length);
+            Sender.Tell(new TrafficBatchAck(_businessId, 0, 0));
+            return;
+        }
+        var first = _watermarks.FirstUnapplied(batch.Partition, batch.Offsets, batch.LogEndOffset, out var recreated);
+        if (recreated)
+            _log.Info("Partition {0}'s log ends at {1}, below what {2} applied: the log was recreated, starting afresh",
+                batch.Partition, batch.LogEndOffset, _businessId);
+        var fresh = batch.Offsets.Length - first;
+        if (fresh == 0)
+        {
+            Sender.Tell(new TrafficBatchAck(_businessId, 0, batch.Offsets.Length));
+            return;
+        }
+
+        var recorded = Summarise(batch, first, recreated);
+        var replyTo = Sender;
+        Persist(recorded, e =>
+        {
+            Apply(e);
+            replyTo.Tell(new TrafficBatchAck(_businessId, fresh, first));
+            _lastArrivalAt = _clock.GetUtcNow();
+            _headAtLastArrival = _traffic.Window.HeadSecond;
+            var transition = _traffic.Evaluate();
+            // Moves within a surge are reported by the tick, at most once a second, not on every batch.
+            if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(transition);
+            if (transition == SurgeTransition.Started) StartTicking();
+            if (++_persistedSinceSnapshot >= _settings.SnapshotEvery) TakeSnapshot();
+        });
+    }
+
+    /// <summary>Collapses runs of equal seconds: events of one business in one micro-batch are mostly in time order.</summary>
+    private static TrafficRecorded Summarise(TrafficBatch batch, int first, bool recreated)
+    {
+        var seconds = new List<long>();
+        var counts = new List<int>();
+        for (var i = first; i < batch.Seconds.Length; i++)
+        {
+            var second = batch.Seconds[i];
+            if (seconds.Count > 0 && seconds[^1] == second) counts[^1]++;
+            else
+            {
+                seconds.Add(second);
+                counts.Add(1);
+            }
+        }
+        return new TrafficRecorded(batch.Partition, batch.Offsets[^1], recreated, seconds.ToArray(), counts.ToArray());
+    }
+
+    private void Apply(TrafficRecorded recorded)
+    {
+        if (recorded.PartitionReset) _watermarks.Reset(recorded.Partition);
+        for (var i = 0; i < recorded.Seconds.Length; i++) _traffic.Record(recorded.Seconds[i], recorded.Counts[i]);
+        _watermarks.MarkApplied(recorded.Partition, recorded.LastOffset);
+    }
+
+    private void OnTick()
+    {
+        SlideIfQuiet();
+        var transition = _traffic.Evaluate();
+        if (_traffic.Detector.IsSurging || transition == SurgeTransition.Ended)
+            Report(transition == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
+        if (!_traffic.Detector.IsSurging) Timers.Cancel(TickKey);
+    }
+
+    /// <summary>Event time only moves with events; when a business goes quiet, let the clock move its window so a
+    /// surge whose traffic stopped ends instead of freezing on the leaderboard.</summary>
+    private void SlideIfQuiet()
+    {
+        if (_traffic.Window.IsEmpty) return;
+        var idle = _clock.GetUtcNow() - _lastArrivalAt;
+        if (idle >= _settings.Quiet) _traffic.AdvanceTo(_headAtLastArrival + (long)idle.TotalSeconds);
+    }
+
+    private void StartTicking() => Timers.StartPeriodicTimer(TickKey, Tick.Instance, _settings.Tick);
+
+    private void Report(SurgeTransition transition)
+    {
+        var surging = transition != SurgeTransition.Ended;
+        _leaderboard.Tell(new SurgeChanged(_businessId, surging, Entry()));
+    }
+
+    private LeaderboardEntry Entry() => new(
+        _businessId, _traffic.Detector.Score, _traffic.Window.Sum, _traffic.Baseline.Mean, _traffic.Ratio,
+        _traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private BusinessSeries Describe()
+    {
+        var state = _traffic.ToState();
+        var mean = _traffic.Baseline.Mean;
+        var sd = Math.Sqrt(Math.Max(Math.Max(_traffic.Baseline.Variance, mean), 1.0));
+        return new BusinessSeries(
+            _businessId, _traffic.Window.IsEmpty ? 0 : state.HeadSecond, state.WindowCounts, state.MinuteCounts,
+            _traffic.Window.Sum, mean, sd, _traffic.IsWarm, _traffic.Detector.Score, _traffic.Ratio,
+            _traffic.Detector.IsSurging, _traffic.Detector.IsSurging ? _traffic.Detector.SinceSecond * 1000 : 0,
+            _traffic.Total, _traffic.Late);
+    }
+
+    private void TakeSnapshot()
+    {
+        _persistedSinceSnapshot = 0;
+        SaveSnapshot(new TrackerSnapshot(_traffic.ToState(), new Dictionary<int, long>(_watermarks.Applied)));
+    }
+
+    private void StopDurably()
+    {
+        if (_persistedSinceSnapshot == 0)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        _stopping = true;
+        TakeSnapshot();
+    }
+
+    private void RestoreFrom(TrackerSnapshot snapshot)
+    {
+        _traffic.Restore(snapshot.Traffic);
+        _watermarks.Restore(snapshot.Watermarks);
+        _persistedSinceSnapshot = 0;
+    }
+
+    private const string TickKey = "tick";
+
+    private sealed class Tick
+    {
+        public static Tick Instance { get; } = new();
+    }
+}

@@ -1,0 +1,49 @@
+using Holler.Domain.Surges;
+
+namespace Holler.Tracking;
+
+/// <summary>Anything addressed to one business's tracker; the business id routes it to its shard and entity.</summary>
+public interface ITrackerMessage
+{
+    string BusinessId { get; }
+}
+
+/// <summary>Marker for the tracker protocol, which crosses the network and is bound to <c>HollerSerializer</c>.</summary>
+public interface ITrackerProtocol;
+
+/// <summary>
+/// One business's events from one Kafka partition in one micro-batch, in offset order.
+/// <paramref name="Offsets"/> and <paramref name="Seconds"/> are parallel arrays (offset and event-time epoch second of
+/// each event) so redelivered events can be skipped exactly.
+/// </summary>
+/// <param name="LogEndOffset">The partition's log-end offset as the consumer saw it (negative if unknown): a log
+/// ending below a tracker's watermark has been recreated.</param>
+public sealed record TrafficBatch(string BusinessId, int Partition, long LogEndOffset, long[] Offsets, long[] Seconds)
+    : ITrackerMessage, ITrackerProtocol;
+
+/// <summary>Reply to <see cref="TrafficBatch"/>, sent once the events it applied are durable.</summary>
+public sealed record TrafficBatchAck(string BusinessId, int Applied, int Duplicates) : ITrackerProtocol;
+
+/// <summary>Asks for one business's current window, baseline and last 60 minutes; answered with <see cref="BusinessSeries"/>.</summary>
+public sealed record GetBusinessSeries(string BusinessId) : ITrackerMessage, ITrackerProtocol;
+
+/// <summary>A business as its tracker sees it now.</summary>
+/// <param name="HeadSecond">Epoch second of the newest window bucket (0 when the business has never been seen).</param>
+/// <param name="WindowCounts">Events per second, the 60 seconds ending at <paramref name="HeadSecond"/>, oldest first.</param>
+/// <param name="MinuteCounts">Events per minute, the 60 minutes ending at the head's minute, oldest first.</param>
+/// <param name="Baseline">Events this business normally gets in 60 seconds.</param>
+/// <param name="BaselineStdDev">Standard deviation of that, Poisson-floored as the detector uses it.</param>
+public sealed record BusinessSeries(
+    string BusinessId, long HeadSecond, int[] WindowCounts, int[] MinuteCounts,
+    long Count, double Baseline, double BaselineStdDev, bool Warm,
+    double Score, double Ratio, bool Surging, long SurgeSinceMs, long Total, long Late) : ITrackerProtocol;
+
+/// <summary>Stops a tracker after making its state durable. Used for hand-off and passivation instead of
+/// PoisonPill, which would drop commands queued behind it (akka.net #7090).</summary>
+public sealed record StopTracker : ITrackerProtocol
+{
+    public static StopTracker Instance { get; } = new();
+}
+
+/// <summary>A business entered, moved within, or left a surge. Sent to the leaderboard singleton.</summary>
+public sealed record SurgeChanged(string BusinessId, bool Surging, LeaderboardEntry Entry) : ITrackerProtocol;

@@ -1,0 +1,21 @@
+using Holler.Domain.Surges;
+using Holler.Domain.Traffic;
+
+namespace Holler.Tracking;
+
+/// <summary>How trackers learn, detect, persist and idle.</summary>
+/// <param name="SnapshotEvery">Persisted batches between snapshots; a snapshot also lets older journal entries be deleted.</param>
+/// <param name="QuietAfter">Processing time without events after which a surging business's window is slid forward
+/// by the clock, so a surge ends when its traffic stops.</param>
+public sealed record TrackerSettings(
+    BaselineSettings Baseline,
+    DetectorSettings Detector,
+    int SnapshotEvery = 100,
+    TimeSpan? TickInterval = null,
+    TimeSpan? QuietAfter = null)
+{
+    public static TrackerSettings Default { get; } = new(BaselineSettings.Default, DetectorSettings.Default);
+
+    public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);
+    public TimeSpan Quiet => QuietAfter ?? TimeSpan.FromSeconds(2);
+}
