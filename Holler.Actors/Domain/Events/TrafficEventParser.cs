@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Holler.Domain;
+
+/// <summary>
+/// Turns one Kafka record of <c>holler.traffic</c> (DESIGN §3) into a <see cref="TrafficEvent"/>. Bad records
+/// are not exceptional in a stream fed by other people's producers, so they come back as a
+/// <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the business id.
+/// </summary>
+/// <remarks>
+/// Accepted fields: <c>business_id</c>; the event time from <c>ts</c> or, for the original Holler producer and
+/// others, <c>visit_time</c> / <c>timestamp</c>; optional <c>status</c> and <c>response_ms</c>. Everything
+/// else (including the original producer's <c>request_type</c> and <c>user_id</c>) is skipped. When a field
+/// occurs more than once the last occurrence wins, the timestamp aliases counting as one field; JSON null
+/// counts as absent. Optional fields never cause a reject: a value of the wrong type just reads as absent.
+/// </remarks>
+public static class TrafficEventParser
+{
+    /// <summary>Longest business id accepted, in UTF-8 bytes. Yelp ids are 22; this leaves room for others'
+    /// schemes while keeping a hostile producer from growing every per-business map without bound.</summary>
+    public const int MaxBusinessIdBytes = 128;
+
+    // Numeric timestamps below this are Unix seconds, from it on Unix milliseconds. The original Holler
+    // producer sent visit_time in seconds while the contract's ts is in ms; 1e11 s is the year 5138 and 1e11 ms
+    // is March 1973, so no plausible event time is ambiguous.
+    internal const long SecondsThreshold = 100_000_000_000;
+
+    // 9999-12-31T23:59:59.999Z, the last instant DateTimeOffset can hold. Beyond it a number is junk rather
+    // than a far-future event, and converting it from double would no longer be meaningful.
+    private const long MaxUnixMs = 253_402_300_799_999;
+
+    // ISO-8601 with seven fractional digits and an offset is 33 bytes; anything much longer is not a date.
+    private const int MaxTimestampTextBytes = 64;
+
+    // A JSON escape (\u0041) spends at most six bytes on one byte of text, so an escaped id longer than this
+    // cannot unescape to MaxBusinessIdBytes and is rejected without being unescaped.
+    private const int MaxEscapedBusinessIdBytes = MaxBusinessIdBytes * 6;
+
+    // F (rather than f) makes the fraction optional and K the offset, which AssumeUniversal then reads as UTC.
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+    ];
+
+    private enum TimestampState { Absent, Valid, Invalid }
+
+    /// <summary>Parses one record. Never throws on any key or value bytes.</summary>
+    /// <param name="key">Kafka key; the business id when the value carries none.</param>
+    /// <param name="value">Kafka value; one JSON object, optionally preceded by whitespace or a UTF-8 BOM.</param>
+    /// <param name="nowMs">The consumer's clock, Unix ms, against which <paramref name="limits"/> apply.</param>
+    /// <param name="limits">How far in the future or past the event time may be.</param>
+    /// <param name="evt">The event when this returns true; default otherwise.</param>
+    /// <param name="reason">Why the record was rejected when this returns false; meaningless otherwise.</param>
+    public static bool TryParse(
+        ReadOnlySpan<byte> key,
+        ReadOnlySpan<byte> value,
+        long nowMs,
+        in ParseLimits limits,
+        out TrafficEvent evt,
+        out RejectReason reason)
+    {
+        evt = default;
+        value = SkipBom(value);
+        if (!StartsWithObject(value))
+        {
+            reason = IsSomeJsonValue(value) ? RejectReason.Malformed : RejectReason.NotJson;
+            return false;
+        }
+
+        Span<byte> idScratch = stackalloc byte[MaxEscapedBusinessIdBytes];
+        scoped ReadOnlySpan<byte> id = default;
+        var timestamp = TimestampState.Absent;
+        long timestampMs = 0;
+        var status = 0;
+        var responseMs = -1;
+
+        scoped var reader = new Utf8JsonReader(value, isFinalBlock: true, state: default);
+        try
+        {
+            reader.Read();
+            while (true)
+            {
+                // With isFinalBlock the reader throws on truncation; a false here would mean the same.
+                if (!reader.Read())
+                {
+                    reason = RejectReason.Malformed;
+                    return false;
+                }
+
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                // Every value is consumed whole below, so this is always a top-level property name.
+                if (reader.ValueTextEquals("business_id"u8))
+                {
+                    reader.Read();
+                    if (!TryReadBusinessId(ref reader, idScratch, out id))
+                    {
+                        reason = RejectReason.Malformed;
+                        return false;
+                    }
+                }
+                else if (reader.ValueTextEquals("ts"u8)
+                         || reader.ValueTextEquals("visit_time"u8)
+                         || reader.ValueTextEquals("timestamp"u8))
+                {
+                    reader.Read();
+                    timestamp = ReadTimestamp(ref reader, out timestampMs);
+                }
+                else if (reader.ValueTextEquals("status"u8))
+                {
+                    reader.Read();
+                    status = ReadOptionalInt(ref reader, absent: 0);
+                }
+                else if (reader.ValueTextEquals("response_ms"u8))
+                {
+                    reader.Read();
+                    responseMs = ReadOptionalInt(ref reader, absent: -1);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the object (a second object, stray text) makes the reader throw here.
+            if (reader.Read())
+            {
+                reason = RejectReason.Malformed;
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            reason = RejectReason.Malformed;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // CopyString throws this for escapes that do not form valid UTF-8 (a lone \ud800).
+            reason = RejectReason.Malformed;
+            return false;
+        }
+
+        // The key is only a fallback: a key that cannot serve as an id (too long, not UTF-8) is as good as none,
+        // whereas a bad business_id in the value already failed above as Malformed.
+        if (id.IsEmpty && key.Length <= MaxBusinessIdBytes && Utf8.IsValid(key))
+        {
+            id = key;
+        }
+
+        if (id.IsEmpty)
+        {
+            reason = RejectReason.MissingBusinessId;
+            return false;
+        }
+
+        switch (timestamp)
+        {
+            case TimestampState.Absent:
+                reason = RejectReason.MissingTimestamp;
+                return false;
+            case TimestampState.Invalid:
+                reason = RejectReason.InvalidTimestamp;
+                return false;
+        }
+
+        // Differences rather than now ± limit, so a limit of long.MaxValue means "no limit" instead of overflowing.
+        if (timestampMs - nowMs > limits.MaxFutureMs)
+        {
+            reason = RejectReason.TooFarInFuture;
+            return false;
+        }
+
+        if (nowMs - timestampMs > limits.MaxAgeMs)
+        {
+            reason = RejectReason.TooOld;
+            return false;
+        }
+
+        evt = new TrafficEvent(Encoding.UTF8.GetString(id), timestampMs, status, responseMs);
+        reason = default;
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> value) =>
+        value.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? value[3..] : value;
+
+    private static bool StartsWithObject(ReadOnlySpan<byte> value)
+    {
+        var start = value.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && value[start] == (byte)'{';
+    }
+
+    // Separates "JSON, but not an object" (Malformed) from text or binary that is not JSON at all (NotJson).
+    private static bool IsSomeJsonValue(ReadOnlySpan<byte> value)
+    {
+        var reader = new Utf8JsonReader(value, isFinalBlock: true, state: default);
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryReadBusinessId(ref Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> id)
+    {
+        id = default;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                id = reader.ValueSpan;
+                break;
+            case JsonTokenType.String when reader.ValueSpan.Length <= scratch.Length:
+                id = scratch[..reader.CopyString(scratch)];
+                break;
+            default:
+                // A number, bool, object or array is a producer bug, not a missing id; so is an over-long escape.
+                return false;
+        }
+
+        // The reader does not validate UTF-8 inside strings, and a lossy decode would merge distinct ids.
+        return id.Length <= MaxBusinessIdBytes && Utf8.IsValid(id);
+    }
+
+    private static TimestampState ReadTimestamp(ref Utf8JsonReader reader, out long ms)
+    {
+        ms = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return TimestampState.Absent;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var whole))
+                {
+                    return FromNumber(whole, out ms);
+                }
+
+                return reader.TryGetDouble(out var fractional) ? FromNumber(fractional, out ms) : TimestampState.Invalid;
+            case JsonTokenType.String:
+                return FromText(ref reader, out ms);
+            default:
+                reader.Skip();
+                return TimestampState.Invalid;
+        }
+    }
+
+    private static TimestampState FromText(ref Utf8JsonReader reader, out long ms)
+    {
+        ms = 0;
+        if (reader.ValueSpan.Length > MaxTimestampTextBytes)
+        {
+            return TimestampState.Invalid;
+        }
+
+        Span<byte> unescaped = stackalloc byte[MaxTimestampTextBytes];
+        var text = reader.ValueIsEscaped ? unescaped[..reader.CopyString(unescaped)] : reader.ValueSpan;
+        text = text[Ascii.Trim(text)];
+
+        // Producers that stringify everything send "1795438379342"; it means what the bare number would.
+        if (Utf8Parser.TryParse(text, out long whole, out var consumed) && consumed == text.Length)
+        {
+            return FromNumber(whole, out ms);
+        }
+
+        if (Utf8Parser.TryParse(text, out double fractional, out consumed) && consumed == text.Length)
+        {
+            return FromNumber(fractional, out ms);
+        }
+
+        Span<char> chars = stackalloc char[MaxTimestampTextBytes];
+        if (Ascii.ToUtf16(text, chars, out var written) != OperationStatus.Done
+            || !DateTimeOffset.TryParseExact(
+                chars[..written],
+                DateFormats,
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+                out var parsed))
+        {
+            return TimestampState.Invalid;
+        }
+
+        ms = parsed.ToUnixTimeMilliseconds();
+        return ms > 0 ? TimestampState.Valid : TimestampState.Invalid;
+    }
+
+    private static TimestampState FromNumber(long value, out long ms)
+    {
+        ms = value < SecondsThreshold ? value * 1000 : value;
+        return value > 0 && ms <= MaxUnixMs ? TimestampState.Valid : TimestampState.Invalid;
+    }
+
+    private static TimestampState FromNumber(double value, out long ms)
+    {
+        ms = 0;
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            return TimestampState.Invalid;
+        }
+
+        // Rounding, not truncation: 1700000000.123 s times 1000 lands a hair below ...123 in binary floating point.
+        var rounded = Math.Round(value < SecondsThreshold ? value * 1000 : value);
+        if (rounded < 1 || rounded > MaxUnixMs)
+        {
+            return TimestampState.Invalid;
+        }
+
+        ms = (long)rounded;
+        return TimestampState.Valid;
+    }
+
+    private static int ReadOptionalInt(ref Utf8JsonReader reader, int absent)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            reader.Skip();
+            return absent;
+        }
+
+        if (reader.TryGetInt32(out var whole))
+        {
+            return whole >= 0 ? whole : absent;
+        }
+
+        // Timers often report fractional milliseconds; the fraction is below what the metrics resolve.
+        return reader.TryGetDouble(out var fractional) && fractional >= 0 && fractional <= int.MaxValue
+            ? (int)fractional
+            : absent;
+    }
+}

@@ -1,0 +1,372 @@
+using System.Text;
+using Holler.Domain;
+
+namespace Holler.Tests.Domain;
+
+public class TrafficEventParserTests
+{
+    // The contract example's own ts, so it sits exactly at "now".
+    private const long Now = 1_795_438_379_342;
+
+    private const string ContractExample =
+        """
+        {"business_id":"Xc1pq8RnWkzL0cT2bVq9aA","ts":1795438379342,"method":"GET","path":"/biz/Xc1pq8RnWkzL0cT2bVq9aA","status":200,
+         "platform":"web","user_id":"u-81723","session_id":"s-9f2","referrer":"search",
+         "response_ms":42,"region":"US-CA-06037"}
+        """;
+
+    private static (bool Ok, TrafficEvent Event, RejectReason Reason) Parse(
+        byte[] value, string? key = null, long now = Now, ParseLimits? limits = null)
+    {
+        var keyBytes = key is null ? [] : Encoding.UTF8.GetBytes(key);
+        var ok = TrafficEventParser.TryParse(keyBytes, value, now, limits ?? ParseLimits.Default, out var evt, out var reason);
+        return (ok, evt, reason);
+    }
+
+    private static (bool Ok, TrafficEvent Event, RejectReason Reason) Parse(
+        string value, string? key = null, long now = Now, ParseLimits? limits = null) =>
+        Parse(Encoding.UTF8.GetBytes(value), key, now, limits);
+
+    private static TrafficEvent Accepted(string value, string? key = null, long now = Now)
+    {
+        var (ok, evt, reason) = Parse(value, key, now);
+        Assert.True(ok, $"rejected as {reason}: {value}");
+        return evt;
+    }
+
+    private static void Rejected(RejectReason expected, string value, string? key = null, long now = Now)
+    {
+        var (ok, evt, reason) = Parse(value, key, now);
+        Assert.False(ok, $"accepted: {value}");
+        Assert.Equal(expected, reason);
+        Assert.Equal(default, evt);
+    }
+
+    [Fact]
+    public void ContractExampleParses()
+    {
+        var evt = Accepted(ContractExample);
+
+        Assert.Equal(new TrafficEvent("Xc1pq8RnWkzL0cT2bVq9aA", 1_795_438_379_342, 200, 42), evt);
+    }
+
+    [Fact]
+    public void OriginalProducerShapeWithVisitTimeInSecondsParses()
+    {
+        var evt = Accepted("""{"request_type":"view","business_id":"b-1","visit_time":1795438379,"user_id":"u-1"}""");
+
+        Assert.Equal(new TrafficEvent("b-1", 1_795_438_379_000, 0, -1), evt);
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T12:52:59Z")]
+    [InlineData("2026-11-23T12:52:59")]
+    [InlineData("2026-11-23T13:52:59+01:00")]
+    [InlineData("2026-11-23T12:52:59.000Z")]
+    [InlineData("2026-11-23 12:52:59")]
+    public void OriginalProducerShapeWithVisitTimeAsStringParses(string visitTime)
+    {
+        var evt = Accepted($$"""{"request_type":"view","business_id":"b-1","visit_time":"{{visitTime}}","user_id":"u-1"}""");
+
+        Assert.Equal(1_795_438_379_000, evt.TimestampMs);
+    }
+
+    [Theory]
+    [InlineData("1795438379342", 1_795_438_379_342)]
+    [InlineData("1795438379342.4", 1_795_438_379_342)]
+    [InlineData("1795438379.342", 1_795_438_379_342)]
+    [InlineData("1795438379", 1_795_438_379_000)]
+    [InlineData("\"1795438379342\"", 1_795_438_379_342)]
+    [InlineData("\"1795438379\"", 1_795_438_379_000)]
+    [InlineData("\"1795438379.5\"", 1_795_438_379_500)]
+    [InlineData("\"2026-11-23T12:52:59.342Z\"", 1_795_438_379_342)]
+    [InlineData("\"2026-11-23T12:52:59.342-08:00\"", 1_795_438_379_342 + 8 * 3_600_000)]
+    public void TimestampForms(string json, long expectedMs)
+    {
+        var evt = Accepted($$"""{"business_id":"b","ts":{{json}}}""", now: expectedMs);
+
+        Assert.Equal(expectedMs, evt.TimestampMs);
+    }
+
+    [Theory]
+    [InlineData("ts")]
+    [InlineData("visit_time")]
+    [InlineData("timestamp")]
+    public void EveryTimestampAliasIsRead(string name)
+    {
+        Assert.Equal(Now, Accepted($$"""{"business_id":"b","{{name}}":{{Now}}}""").TimestampMs);
+    }
+
+    [Fact]
+    public void KeyIsTheFallbackBusinessId()
+    {
+        Assert.Equal("from-key", Accepted($$"""{"ts":{{Now}}}""", key: "from-key").BusinessId);
+        Assert.Equal("from-key", Accepted($$"""{"business_id":"","ts":{{Now}}}""", key: "from-key").BusinessId);
+        Assert.Equal("from-key", Accepted($$"""{"business_id":null,"ts":{{Now}}}""", key: "from-key").BusinessId);
+    }
+
+    [Fact]
+    public void ValueBusinessIdBeatsTheKey()
+    {
+        Assert.Equal("from-value", Accepted($$"""{"business_id":"from-value","ts":{{Now}}}""", key: "from-key").BusinessId);
+    }
+
+    [Fact]
+    public void OptionalFieldsDefaultWhenAbsentOrMistyped()
+    {
+        Assert.Equal(new TrafficEvent("b", Now, 0, -1), Accepted($$"""{"business_id":"b","ts":{{Now}}}"""));
+        Assert.Equal(
+            new TrafficEvent("b", Now, 0, -1),
+            Accepted($$$"""{"business_id":"b","ts":{{{Now}}},"status":"200","response_ms":{"v":1}}"""));
+        Assert.Equal(
+            new TrafficEvent("b", Now, 503, 12),
+            Accepted($$"""{"business_id":"b","ts":{{Now}},"status":503,"response_ms":12.9}"""));
+    }
+
+    [Fact]
+    public void NestedUnknownValuesAreSkippedEvenWhenTheyHoldKnownNames()
+    {
+        var evt = Accepted(
+            $$"""
+            {"meta":{"business_id":"inner","ts":1,"deep":[1,{"status":500},[[],{}]]},
+             "business_id":"outer",
+             "tags":[["ts",{"ts":"garbage"}],null,true,"x"],
+             "ts":{{Now}},
+             "after":{"response_ms":999},
+             "status":201}
+            """);
+
+        Assert.Equal(new TrafficEvent("outer", Now, 201, -1), evt);
+    }
+
+    [Fact]
+    public void DuplicateKeysLastWins()
+    {
+        var evt = Accepted($$"""{"business_id":"first","ts":"garbage","status":1,"business_id":"last","visit_time":{{Now}},"status":204}""");
+
+        Assert.Equal(new TrafficEvent("last", Now, 204, -1), evt);
+        Rejected(RejectReason.InvalidTimestamp, $$"""{"business_id":"b","ts":{{Now}},"timestamp":"garbage"}""");
+    }
+
+    [Fact]
+    public void LeadingWhitespaceAndByteOrderMarkAreFine()
+    {
+        Assert.True(Parse($"  \r\n\t{ContractExample}\n").Ok);
+        Assert.True(Parse([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(ContractExample)]).Ok);
+    }
+
+    [Fact]
+    public void EscapedIdsAndPropertyNamesAreUnescaped()
+    {
+        Assert.Equal("Abc/é", Accepted($$"""{"business\u005fid":"\u0041bc\/\u00e9","ts":{{Now}}}""").BusinessId);
+    }
+
+    [Fact]
+    public void BusinessIdOf128BytesIsAcceptedAnd129IsMalformed()
+    {
+        var longest = new string('a', TrafficEventParser.MaxBusinessIdBytes);
+        Assert.Equal(longest, Accepted($$"""{"business_id":"{{longest}}","ts":{{Now}}}""").BusinessId);
+
+        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{longest}}a","ts":{{Now}}}""", key: "k");
+        // Length is judged after unescaping: 64 escaped é (two UTF-8 bytes each) plus "a" is 129 bytes.
+        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{Escaped("\\u00e9", 64)}}a","ts":{{Now}}}""");
+
+        // 128 six-byte escapes is the longest escaped text that is unescaped at all; one more is rejected unread.
+        Assert.Equal(longest.ToUpperInvariant(), Accepted($$"""{"business_id":"{{Escaped("\\u0041", 128)}}","ts":{{Now}}}""").BusinessId);
+        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{Escaped("\\u0041", 129)}}","ts":{{Now}}}""");
+
+        static string Escaped(string escape, int count) => string.Concat(Enumerable.Repeat(escape, count));
+    }
+
+    [Fact]
+    public void UnusableKeyCountsAsNoKey()
+    {
+        var tooLong = new string('k', TrafficEventParser.MaxBusinessIdBytes + 1);
+        Rejected(RejectReason.MissingBusinessId, $$"""{"ts":{{Now}}}""", key: tooLong);
+
+        var (ok, _, reason) = TryWithKey([0xC3, 0x28]);
+        Assert.False(ok);
+        Assert.Equal(RejectReason.MissingBusinessId, reason);
+
+        static (bool, TrafficEvent, RejectReason) TryWithKey(byte[] key)
+        {
+            var ok = TrafficEventParser.TryParse(
+                key, Encoding.UTF8.GetBytes($$"""{"ts":{{Now}}}"""), Now, ParseLimits.Default, out var evt, out var reason);
+            return (ok, evt, reason);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n")]
+    [InlineData("hello world")]
+    [InlineData("business_id=b1 ts=1795438379342")]
+    [InlineData("<xml/>")]
+    public void NotJson(string value) => Rejected(RejectReason.NotJson, value);
+
+    [Fact]
+    public void BinaryGarbageIsNotJson()
+    {
+        var (ok, _, reason) = Parse([0x00, 0x9F, 0xFF, 0x13, 0x7B, 0x22, 0xC3]);
+
+        Assert.False(ok);
+        Assert.Equal(RejectReason.NotJson, reason);
+    }
+
+    [Theory]
+    [InlineData("""{"business_id":"b","ts":17954""")]
+    [InlineData("""{"business_id":"b","ts":1795438379342""")]
+    [InlineData("""{"business_id":"b""")]
+    [InlineData("{")]
+    [InlineData("[1,2]")]
+    [InlineData("1795438379342")]
+    [InlineData("\"business_id\"")]
+    [InlineData("null")]
+    [InlineData("""{"business_id":"b","ts":1795438379342}{"business_id":"c"}""")]
+    [InlineData("""{"business_id":"b","ts":1795438379342} trailing""")]
+    [InlineData("""{"business_id":"b","ts":1795438379342,}""")]
+    [InlineData("""{business_id:"b"}""")]
+    [InlineData("""{"business_id":42,"ts":1795438379342}""")]
+    [InlineData("""{"business_id":["b"],"ts":1795438379342}""")]
+    [InlineData("""{"business_id":"\ud800","ts":1795438379342}""")]
+    public void Malformed(string value) => Rejected(RejectReason.Malformed, value, key: "k");
+
+    [Fact]
+    public void InvalidUtf8InBusinessIdIsMalformed()
+    {
+        byte[] value = [.. "{\"business_id\":\"b"u8, 0xFF, .. "\",\"ts\":1795438379342}"u8];
+
+        var (ok, _, reason) = Parse(value, key: "k");
+
+        Assert.False(ok);
+        Assert.Equal(RejectReason.Malformed, reason);
+    }
+
+    [Theory]
+    [InlineData("""{"ts":1795438379342}""")]
+    [InlineData("""{"business_id":"","ts":1795438379342}""")]
+    [InlineData("""{"business_id":null,"ts":1795438379342}""")]
+    public void MissingBusinessId(string value) => Rejected(RejectReason.MissingBusinessId, value);
+
+    [Theory]
+    [InlineData("""{"business_id":"b"}""")]
+    [InlineData("""{"business_id":"b","ts":null}""")]
+    [InlineData("""{"business_id":"b","time":1795438379342,"meta":{"ts":1795438379342}}""")]
+    public void MissingTimestamp(string value) => Rejected(RejectReason.MissingTimestamp, value);
+
+    [Theory]
+    [InlineData("\"yesterday-ish garbage\"")]
+    [InlineData("\"\"")]
+    [InlineData("\"2026-13-45T99:00:00Z\"")]
+    [InlineData("0")]
+    [InlineData("-1795438379342")]
+    [InlineData("0.0001")]
+    [InlineData("1e300")]
+    [InlineData("\"1e400\"")]
+    [InlineData("true")]
+    [InlineData("{\"ms\":1795438379342}")]
+    [InlineData("[1795438379342]")]
+    [InlineData("\"1969-12-31T23:59:59Z\"")]
+    public void InvalidTimestamp(string ts) => Rejected(RejectReason.InvalidTimestamp, $$"""{"business_id":"b","ts":{{ts}}}""");
+
+    [Fact]
+    public void FarFutureIsRejected() =>
+        Rejected(RejectReason.TooFarInFuture, $$"""{"business_id":"b","ts":{{Now + 3_600_000}}}""");
+
+    [Fact]
+    public void FarPastIsRejected() =>
+        Rejected(RejectReason.TooOld, """{"business_id":"b","visit_time":"2020-01-01T00:00:00Z"}""");
+
+    [Fact]
+    public void LimitsAreInclusive()
+    {
+        var limits = ParseLimits.Default;
+        (bool, RejectReason) At(long ts)
+        {
+            var (ok, _, reason) = Parse($$"""{"business_id":"b","ts":{{ts}}}""", limits: limits);
+            return (ok, reason);
+        }
+
+        Assert.True(At(Now + limits.MaxFutureMs).Item1);
+        Assert.Equal((false, RejectReason.TooFarInFuture), At(Now + limits.MaxFutureMs + 1));
+        Assert.True(At(Now - limits.MaxAgeMs).Item1);
+        Assert.Equal((false, RejectReason.TooOld), At(Now - limits.MaxAgeMs - 1));
+    }
+
+    [Fact]
+    public void UnboundedLimitsDoNotOverflow()
+    {
+        var (ok, _, _) = Parse($$"""{"business_id":"b","ts":1}""", limits: new ParseLimits(long.MaxValue, long.MaxValue));
+
+        Assert.True(ok);
+    }
+
+    [Fact]
+    public void DefaultLimitsAreFiveMinutesAndOneDay()
+    {
+        Assert.Equal(new ParseLimits(300_000, 86_400_000), ParseLimits.Default);
+    }
+
+    [Fact]
+    public void RandomTruncationsNeverThrowAndAreRejected()
+    {
+        var full = Encoding.UTF8.GetBytes(ContractExample);
+        var random = new Random(20_251_123);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            var length = random.Next(full.Length);
+            var (ok, _, reason) = Parse(full[..length], key: "k");
+
+            // Every proper prefix is an unclosed object, or nothing at all.
+            Assert.False(ok, $"accepted a {length}-byte prefix");
+            Assert.Equal(length == 0 ? RejectReason.NotJson : RejectReason.Malformed, reason);
+        }
+    }
+
+    [Fact]
+    public void RandomByteCorruptionNeverThrows()
+    {
+        var full = Encoding.UTF8.GetBytes(ContractExample);
+        var random = new Random(42);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            var corrupted = full[..random.Next(full.Length + 1)];
+            for (var flips = random.Next(1, 4); flips > 0 && corrupted.Length > 0; flips--)
+            {
+                corrupted[random.Next(corrupted.Length)] = (byte)random.Next(256);
+            }
+
+            var (ok, evt, reason) = Parse(corrupted, key: random.Next(2) == 0 ? null : "k");
+
+            if (ok)
+            {
+                Assert.False(string.IsNullOrEmpty(evt.BusinessId));
+            }
+            else
+            {
+                Assert.True(Enum.IsDefined(reason));
+            }
+        }
+    }
+
+    [Fact]
+    public void OnlyTheBusinessIdIsAllocated()
+    {
+        var value = Encoding.UTF8.GetBytes(ContractExample);
+        TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _);
+
+        const int Iterations = 100;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _);
+        }
+
+        var perParse = (GC.GetAllocatedBytesForCurrentThread() - before) / Iterations;
+
+        // A 22-char string is 20 bytes of header and length plus 44 of chars, padded to 72 on 64-bit.
+        Assert.InRange(perParse, 1, 72);
+    }
+}
