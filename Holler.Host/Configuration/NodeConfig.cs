@@ -1,0 +1,43 @@
+using Holler.Domain;
+using Holler.Domain.Surges;
+using Holler.Domain.Traffic;
+using Holler.Leaderboard;
+using Holler.Persistence;
+using Holler.Tracking;
+
+namespace Holler.Host.Configuration;
+
+public enum NodeRole { Ingest, Tracker, Leaderboard, Web }
+
+/// <summary>A node's settings, validated and resolved: what <see cref="HollerOptions"/> means for this node.</summary>
+public sealed record NodeConfig
+{
+    public required IReadOnlySet<NodeRole> Roles { get; init; }
+    public required string DataDir { get; init; }
+    public required string Hostname { get; init; }
+    public required int Port { get; init; }
+    public required IReadOnlyList<string> SeedNodes { get; init; }
+    /// <summary>Null when the node starts the embedded broker.</summary>
+    public required string? KafkaBootstrap { get; init; }
+    public required string Topic { get; init; }
+    public required string GroupId { get; init; }
+    public required TimeSpan SessionTimeout { get; init; }
+    public required string DeadLetterTopic { get; init; }
+    public required PersistenceProvider Persistence { get; init; }
+    public required string JournalConnectionString { get; init; }
+    public required string SnapshotConnectionString { get; init; }
+    public required bool GeneratorEnabled { get; init; }
+    public required GeneratorOptionsSection Generator { get; init; }
+    public required CatalogOptionsSection Catalog { get; init; }
+    public required TrackerSettings Tracker { get; init; }
+    public required int Shards { get; init; }
+    public required TimeSpan PassivateAfter { get; init; }
+    public required LeaderboardSettings Leaderboard { get; init; }
+    public required bool LeaderboardConsole { get; init; }
+    public required ParseLimits ParseLimits { get; init; }
+    public required int BatchMaxRecords { get; init; }
+    public required TimeSpan BatchDelay { get; init; }
+    public required TimeSpan AckTimeout { get; init; }
+
+    public bool Has(NodeRole role) => Roles.Contains(role);
+}

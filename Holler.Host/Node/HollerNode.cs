@@ -1,0 +1,132 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using Holler.Host.Configuration;
+using Holler.Ingest;
+using Holler.Kafka;
+using Holler.Leaderboard;
+using Holler.Persistence;
+using Holler.Serialization;
+using Holler.Tracking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Holler.Host.Node;
+
+/// <summary>
+/// One running Holler node: the actor system with the parts its roles ask for, and, in the embedded setup, the
+/// Kafka broker it owns. Used by <c>holler run</c> and by tests alike.
+/// </summary>
+public sealed class HollerNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly EmbeddedKafka? _broker;
+
+    private HollerNode(IHost host, EmbeddedKafka? broker, NodeConfig config, string bootstrap, IngestMetrics metrics)
+    {
+        _host = host;
+        _broker = broker;
+        Config = config;
+        BootstrapServers = bootstrap;
+        Metrics = metrics;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        Registry = host.Services.GetRequiredService<IActorRegistry>();
+    }
+
+    public NodeConfig Config { get; }
+    public string BootstrapServers { get; }
+    public IngestMetrics Metrics { get; }
+    public ActorSystem System { get; }
+    public IActorRegistry Registry { get; }
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Where tracker messages go: the local shard region or a proxy to it.</summary>
+    public IActorRef Trackers => Registry.Get<BusinessTracker>();
+
+    /// <summary>Starts a node; <paramref name="configureServices"/> lets the caller add hosted services (generator,
+    /// console output) or replace logging.</summary>
+    public static async Task<HollerNode> StartAsync(NodeConfig config, Action<IServiceCollection, string>? configureServices = null,
+        Action<ILoggingBuilder>? configureLogging = null, CancellationToken token = default)
+    {
+        var broker = config.KafkaBootstrap is null ? EmbeddedKafka.Start() : null;
+        try
+        {
+            var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
+            var metrics = new IngestMetrics();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                DisableDefaults = true,
+            });
+            builder.Logging.ClearProviders();
+            if (configureLogging is not null) configureLogging(builder.Logging);
+            else builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton(config);
+            builder.Services.AddSingleton(metrics);
+            builder.Services.AddAkka("holler", (akka, _) => Configure(akka, config, bootstrap, metrics));
+            configureServices?.Invoke(builder.Services, bootstrap);
+            var host = builder.Build();
+            await host.StartAsync(token);
+            return new HollerNode(host, broker, config, bootstrap, metrics);
+        }
+        catch
+        {
+            broker?.Dispose();
+            throw;
+        }
+    }
+
+    private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics)
+    {
+        akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.InfoLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithRemoting(config.Hostname, config.Port)
+            .WithClustering(new ClusterOptions
+            {
+                Roles = config.Roles.Select(r => r.ToString().ToLowerInvariant()).ToArray(),
+                SeedNodes = config.SeedNodes.ToArray(),
+                SplitBrainResolver = new KeepMajorityOption(),
+            })
+            .AddHollerSerialization();
+
+        if (config.Has(NodeRole.Tracker))
+            akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
+
+        akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
+            .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter);
+
+        if (config.Has(NodeRole.Ingest))
+        {
+            var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
+                config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
+            akka.AddIngest(ingest, config.ParseLimits, metrics);
+        }
+
+        if (config.SeedNodes.Count == 0)
+        {
+            // No seeds: this node is a cluster of its own (the dev cluster), so it joins itself.
+            akka.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
+        }
+    }
+
+    /// <summary>Leaves the cluster gracefully (hand-off, final snapshots), then stops the broker if it owns one.</summary>
+    public async Task StopAsync(CancellationToken token = default)
+    {
+        await _host.StopAsync(token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _host.StopAsync(); }
+        catch (OperationCanceledException) { }
+        _host.Dispose();
+        _broker?.Dispose();
+    }
+}
