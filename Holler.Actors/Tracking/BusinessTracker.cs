@@ -200,9 +200,14 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         SaveSnapshot(new TrackerSnapshot(_traffic.ToState(), new Dictionary<int, long>(_watermarks.Applied)));
     }
 
+    /// <summary>
+    /// Every event is already in the journal, so stopping never loses anything; a snapshot on the way out only saves
+    /// the next incarnation a long replay. Thousands of trackers stop at once on hand-off, so only those with a long
+    /// replay ahead pay for one.
+    /// </summary>
     private void StopDurably()
     {
-        if (_persistedSinceSnapshot == 0)
+        if (_persistedSinceSnapshot < Math.Max(1, _settings.SnapshotEvery / 10))
         {
             Context.Stop(Self);
             return;

@@ -97,7 +97,7 @@ public sealed class TrackerOptionsSection
 {
     public int Shards { get; set; } = 100;
     public int SnapshotEvery { get; set; } = 100;
-    public int PassivateAfterSeconds { get; set; } = 120;
+    public int PassivateAfterSeconds { get; set; } = 900;
 }
 
 public sealed class IngestOptionsSection

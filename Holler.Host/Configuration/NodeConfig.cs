@@ -39,5 +39,8 @@ public sealed record NodeConfig
     public required TimeSpan BatchDelay { get; init; }
     public required TimeSpan AckTimeout { get; init; }
 
+    /// <summary>How often to print an ingest status line; null for never.</summary>
+    public TimeSpan? StatusInterval { get; init; }
+
     public bool Has(NodeRole role) => Roles.Contains(role);
 }

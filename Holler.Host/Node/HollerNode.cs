@@ -4,6 +4,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using Holler.Domain.Catalog;
 using Holler.Host.Configuration;
 using Holler.Ingest;
 using Holler.Kafka;
@@ -35,7 +36,10 @@ public sealed class HollerNode : IAsyncDisposable
         Metrics = metrics;
         System = host.Services.GetRequiredService<ActorSystem>();
         Registry = host.Services.GetRequiredService<IActorRegistry>();
+        Catalog = host.Services.GetRequiredService<BusinessCatalog>();
     }
+
+    public BusinessCatalog Catalog { get; }
 
     public NodeConfig Config { get; }
     public string BootstrapServers { get; }
@@ -44,14 +48,17 @@ public sealed class HollerNode : IAsyncDisposable
     public IActorRegistry Registry { get; }
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Cancelled when the node is stopping for its own reasons (e.g. downed by the split-brain resolver).</summary>
+    public CancellationToken Stopping => _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
     /// <summary>Where tracker messages go: the local shard region or a proxy to it.</summary>
     public IActorRef Trackers => Registry.Get<BusinessTracker>();
 
-    /// <summary>Starts a node; <paramref name="configureServices"/> lets the caller add hosted services (generator,
-    /// console output) or replace logging.</summary>
-    public static async Task<HollerNode> StartAsync(NodeConfig config, Action<IServiceCollection, string>? configureServices = null,
-        Action<ILoggingBuilder>? configureLogging = null, CancellationToken token = default)
+    /// <summary>Starts a node. <paramref name="configureLogging"/> replaces the default (warnings to the console).</summary>
+    public static async Task<HollerNode> StartAsync(NodeConfig config, Action<ILoggingBuilder>? configureLogging = null,
+        TextWriter? console = null, CancellationToken token = default)
     {
+        var catalog = CatalogLoader.Load(config.Catalog);
         var broker = config.KafkaBootstrap is null ? EmbeddedKafka.Start() : null;
         try
         {
@@ -64,10 +71,20 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Logging.ClearProviders();
             if (configureLogging is not null) configureLogging(builder.Logging);
             else builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
             builder.Services.AddSingleton(config);
             builder.Services.AddSingleton(metrics);
-            builder.Services.AddAkka("holler", (akka, _) => Configure(akka, config, bootstrap, metrics));
-            configureServices?.Invoke(builder.Services, bootstrap);
+            builder.Services.AddSingleton(catalog);
+            builder.Services.AddAkka("holler", (akka, _) =>
+            {
+                Configure(akka, config, bootstrap, metrics);
+                if (config.LeaderboardConsole)
+                    akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
+            });
+            if (config.StatusInterval is { } every)
+                builder.Services.AddHostedService(_ => new IngestStatusPrinter(metrics, Console.Error, every));
+            if (config.GeneratorEnabled)
+                builder.Services.AddHostedService(sp => new EmbeddedGenerator(config, catalog, bootstrap, sp.GetRequiredService<ILogger<EmbeddedGenerator>>()));
             var host = builder.Build();
             await host.StartAsync(token);
             return new HollerNode(host, broker, config, bootstrap, metrics);

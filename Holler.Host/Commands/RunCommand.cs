@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Holler.Host.Configuration;
+using Holler.Host.Node;
+
+namespace Holler.Host.Commands;
+
+/// <summary><c>holler run</c>: one node. With no settings, the whole dev cluster in one process.</summary>
+public static class RunCommand
+{
+    /// <summary>Flags and the setting each one sets; anything else via --set Key=Value, HOLLER_* or a config file.</summary>
+    private static readonly (string Flag, string Key, string Help)[] Flags =
+    [
+        ("--roles", "Roles", "Comma-separated roles: ingest, tracker, leaderboard, web (default: all)"),
+        ("--data", "DataDir", "Folder for SQLite files and the generator's ground truth (default: ./holler-data)"),
+        ("--hostname", "Cluster:Hostname", "Address this node binds and advertises (default: 127.0.0.1)"),
+        ("--port", "Cluster:Port", "Cluster port (default: 0, any free port)"),
+        ("--seed-nodes", "Cluster:SeedNodes", "Comma-separated akka.tcp://holler@host:port; none forms a cluster of one"),
+        ("--kafka", "Kafka:Bootstrap", "Kafka bootstrap servers host:port[,…]; none starts the embedded broker"),
+        ("--topic", "Kafka:Topic", "Traffic topic (default: holler.traffic)"),
+        ("--persistence", "Persistence:Provider", "sqlite (default) or postgres"),
+        ("--generator", "Generator:Enabled", "true/false: run the built-in traffic generator (default: true with the embedded broker)"),
+        ("--rate", "Generator:Rate", "Built-in generator's events per second (default: 4000)"),
+        ("--businesses", "Catalog:Businesses", "Synthetic catalog size (default: 200000)"),
+    ];
+
+    public static Command Create()
+    {
+        var command = new Command("run", "Run a Holler node (default: single-node dev cluster with embedded Kafka, SQLite and the traffic generator)");
+        var options = Flags.Select(f => (f.Key, Option: new Option<string?>(f.Flag) { Description = f.Help })).ToList();
+        foreach (var (_, option) in options) command.Options.Add(option);
+        var config = new Option<string?>("--config") { Description = "JSON settings file (same shape as appsettings.json)" };
+        var set = new Option<string[]>("--set") { Description = "Any setting as Key=Value, e.g. Detector:EnterScore=5 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        command.Options.Add(config);
+        command.Options.Add(set);
+
+        command.SetAction(async (parse, token) =>
+        {
+            var flags = new List<KeyValuePair<string, string?>>();
+            foreach (var (key, option) in options)
+                if (parse.GetValue(option) is { } value) flags.Add(new(key, value));
+            foreach (var pair in parse.GetValue(set) ?? [])
+            {
+                var eq = pair.IndexOf('=');
+                if (eq <= 0)
+                {
+                    await Console.Error.WriteLineAsync($"holler: --set '{pair}' is not Key=Value");
+                    return ExitCodes.BadConfiguration;
+                }
+                flags.Add(new(pair[..eq].Trim(), pair[(eq + 1)..]));
+            }
+            var (node, errors) = SettingsLoader.Load(parse.GetValue(config), flags);
+            if (node is null) return await Fail(errors);
+            return await RunAsync(node with { StatusInterval = node.Has(NodeRole.Ingest) ? TimeSpan.FromSeconds(10) : null }, token);
+        });
+        return command;
+    }
+
+    private static async Task<int> Fail(IEnumerable<string> errors)
+    {
+        foreach (var error in errors) await Console.Error.WriteLineAsync($"holler: {error}");
+        return ExitCodes.BadConfiguration;
+    }
+
+    private static async Task<int> RunAsync(NodeConfig config, CancellationToken token)
+    {
+        if (config.Has(NodeRole.Tracker) && await PersistenceCheck.VerifyAsync(config, token) is { } problem)
+            return await Fail([problem]);
+
+        Console.Error.WriteLine("Starting Holler…");
+        await using var node = await HollerNode.StartAsync(config, token: token);
+        var self = Akka.Cluster.Cluster.Get(node.System).SelfAddress;
+        Console.Error.WriteLine($"""
+            Holler node up
+              roles        {string.Join(", ", config.Roles.Select(r => r.ToString().ToLowerInvariant()))}
+              cluster      {self}{(config.SeedNodes.Count == 0 ? " (its own seed)" : "")}
+              kafka        {node.BootstrapServers}{(config.KafkaBootstrap is null ? " (embedded broker)" : "")}, topic {config.Topic}
+              persistence  {(config.Persistence == Holler.Persistence.PersistenceProvider.Sqlite ? $"SQLite in {config.DataDir}" : "PostgreSQL")}
+              catalog      {node.Catalog.Count:N0} businesses
+              generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
+            The leaderboard is printed when it changes. Ctrl-C stops the node.
+            """);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(token, node.Stopping);
+        try { await Task.Delay(Timeout.Infinite, either.Token); }
+        catch (OperationCanceledException) { }
+        Console.Error.WriteLine("Stopping Holler (leaving the cluster, final snapshots)…");
+        return ExitCodes.Ok;
+    }
+}

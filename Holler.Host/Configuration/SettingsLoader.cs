@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Holler.Host.Configuration;
+
+/// <summary>Reads settings in order of precedence: appsettings.json, an optional --config file, HOLLER_* environment
+/// variables, then command-line flags (later wins).</summary>
+public static class SettingsLoader
+{
+    public const string EnvironmentPrefix = "HOLLER_";
+
+    public static IConfiguration Build(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        if (!string.IsNullOrWhiteSpace(configFile)) builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        return builder
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(flags)
+            .Build();
+    }
+
+    /// <summary>Binds and validates; errors are single lines naming the setting.</summary>
+    public static (NodeConfig? Config, IReadOnlyList<string> Errors) Load(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
+    {
+        HollerOptions options;
+        try
+        {
+            var configuration = Build(configFile, flags);
+            options = new HollerOptions();
+            configuration.Bind(options);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        {
+            return (null, [Describe(e)]);
+        }
+        return NodeConfigValidator.Resolve(options);
+    }
+
+    private static string Describe(Exception e)
+    {
+        // The binder's own message names the setting ("...value at 'Tracker:Shards' to type 'System.Int32'");
+        // the inner one says what was wrong with the value.
+        var message = e.Message;
+        if (e.InnerException is { } inner) message += " " + inner.Message;
+        return message.ReplaceLineEndings(" ");
+    }
+}
