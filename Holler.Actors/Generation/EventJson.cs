@@ -39,7 +39,8 @@ public sealed class EventJson
 
     private readonly BusinessCatalog _catalog;
     private readonly ulong _key;
-    private readonly JsonEncodedText?[] _regionByBusiness;
+    // Index into _regions, found on first use: -1 = not looked up yet.
+    private readonly short[] _metroByBusiness;
     private readonly JsonEncodedText[] _regions;
     private const string BizPrefix = "/biz/";
 
@@ -51,7 +52,8 @@ public sealed class EventJson
     {
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _key = DeterministicRandom.Mix((ulong)(uint)seed ^ 0xB7E151628AED2A6BUL);
-        _regionByBusiness = new JsonEncodedText?[catalog.Count];
+        _metroByBusiness = new short[catalog.Count];
+        Array.Fill(_metroByBusiness, (short)-1);
         _regions = [.. MetroAreas.All.Select(m => JsonEncodedText.Encode(m.Region))];
         // Validation off: the shape is fixed by this class; the encoder only has to escape what ids might hold.
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -98,9 +100,23 @@ public sealed class EventJson
         return _buffer.WrittenSpan;
     }
 
-    private JsonEncodedText RegionOf(int index, BusinessInfo business) =>
-        _regionByBusiness[index] ??= JsonEncodedText.Encode(
-            (MetroAreas.Find(business.City) ?? MetroAreas.Nearest(business.Latitude, business.Longitude)).Region);
+    private JsonEncodedText RegionOf(int index, BusinessInfo business)
+    {
+        var metro = _metroByBusiness[index];
+        if (metro < 0)
+        {
+            var found = MetroAreas.Find(business.City) ?? MetroAreas.Nearest(business.Latitude, business.Longitude);
+            _metroByBusiness[index] = metro = (short)IndexOf(found);
+        }
+        return _regions[metro];
+    }
+
+    private static int IndexOf(MetroArea metro)
+    {
+        for (var i = 0; i < MetroAreas.All.Count; i++)
+            if (ReferenceEquals(MetroAreas.All[i], metro)) return i;
+        throw new InvalidOperationException($"{metro.Name} is not in MetroAreas.All");
+    }
 
     /// <summary>Built in a reused buffer: a string per event would be the generator's biggest garbage source.</summary>
     private ReadOnlySpan<char> BuildPath(string id, string suffix)

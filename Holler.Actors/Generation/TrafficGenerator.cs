@@ -101,8 +101,7 @@ public static class TrafficGenerator
                     cancelled = true;
                     break;
                 }
-                // Surges count as started once events reach them; a clock running past the last event does not.
-                WriteStartedSurges(Math.Min(_eventTimeMs, _lastEventMs));
+                WriteStartedSurges(ReachedMs());
                 ReportIfDue();
                 if (_cursor.IsFinished) break;
                 if (cancellation.WaitHandle.WaitOne(options.Tick))
@@ -112,11 +111,11 @@ public static class TrafficGenerator
                 }
             }
 
-            // Where event time stopped: the plan's end, just past its last event, or wherever the clock was when cancelled.
+            // Where event time stopped: the plan's end, just past a count-limited plan's last event, or as far as was sent when cancelled.
             var endMs = cancelled
-                ? Math.Min(Math.Max(_eventTimeMs, _lastEventMs + 1), plan.EndMs ?? long.MaxValue)
+                ? Math.Min(ReachedMs(), plan.EndMs ?? long.MaxValue)
                 : plan.EndMs ?? _lastEventMs + 1;
-            WriteStartedSurges(endMs - 1);
+            WriteStartedSurges(endMs);
             Drain(cancelled ? options.CancelFlushTimeout : options.FlushTimeout);
             _clock.Stop();
             var sent = counters.Sent;
@@ -148,6 +147,7 @@ public static class TrafficGenerator
                 if ((_produced & 4095) == 0)
                 {
                     if (cancellation.IsCancellationRequested) return false;
+                    WriteStartedSurges(ReachedMs());
                     ReportIfDue();
                 }
             }
@@ -204,11 +204,17 @@ public static class TrafficGenerator
             return new StreamWriter(path, append: false, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         }
 
-        private void WriteStartedSurges(long eventTimeMs)
+        /// <summary>
+        /// Exclusive event time up to which every event has been handed to the producer: the wall clock's
+        /// event time while keeping up, the next unsent event while the producer lags behind it.
+        /// </summary>
+        private long ReachedMs() => Math.Min(_eventTimeMs + 1, _cursor.PeekTimestampMs());
+
+        private void WriteStartedSurges(long reachedMs)
         {
             if (!plan.HasSurges) return;
-            var end = plan.EndMs ?? long.MaxValue;
-            while (plan.SurgeStartMs(_surgesWritten) is var start && start <= eventTimeMs && start < end)
+            var end = Math.Min(reachedMs, plan.EndMs ?? long.MaxValue);
+            while (plan.SurgeStartMs(_surgesWritten) < end)
             {
                 _truth?.WriteLine(plan.Surge(_surgesWritten).ToTruth(plan.Catalog).ToJsonLine());
                 _surgesWritten++;
@@ -217,7 +223,7 @@ public static class TrafficGenerator
 
         private void ReportIfDue()
         {
-            if (_clock.Elapsed - _lastReport >= ProgressInterval) Report(counters.Failed, Math.Max(_eventTimeMs, _lastEventMs));
+            if (_clock.Elapsed - _lastReport >= ProgressInterval) Report(counters.Failed, ReachedMs());
         }
 
         private void Report(long errors, long eventTimeMs)

@@ -10,8 +10,7 @@ public sealed class DeterministicRandom
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
     private ulong _state;
 
-    public DeterministicRandom(ulong seed) => _state = seed;
-
+    /// <param name="stream">Numbered independent sequences from one seed, so parts of a plan never share draws.</param>
     public DeterministicRandom(int seed, ulong stream = 0) => _state = Mix((ulong)(uint)seed ^ Mix(stream + Gamma));
 
     /// <summary>
