@@ -76,8 +76,9 @@ public sealed class BusinessTraffic
         if (!IsWarm)
         {
             if (newHead < warmAt) return;
-            // The window still holds (head-60, head] and nothing newer than head, so this is the window as it stood at warmAt.
-            Baseline.Initialize(Window.SumEndingAt(warmAt));
+            // The last full window of warm-up ends at warmAt - 1 (ending at warmAt would drop the first-seen second).
+            // The head is before warmAt, so the window still holds all of that window that has happened.
+            Baseline.Initialize(Window.SumEndingAt(warmAt - 1));
             // Minutes final before warm-up ended, and the partial minute the business was first seen in, are not learned.
             BaselineThroughMinute = Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
         }
