@@ -19,7 +19,7 @@ public sealed class ExponentialStats
     public double Variance { get; private set; }
     public long Samples { get; private set; }
 
-    /// <summary>Weight of the newest sample.</summary>
+    /// <summary>Weight of the newest sample once the series is longer than about 1/Alpha samples.</summary>
     public double Alpha => _alpha;
 
     /// <summary>
@@ -40,10 +40,14 @@ public sealed class ExponentialStats
             Initialize(value);
             return;
         }
+        // Until there are more samples than the half-life's memory, weigh them all equally (a plain running mean):
+        // otherwise the first sample, one short warm-up window, would count as a whole half-life of history and a
+        // business first seen in a lull would alarm on ordinary traffic for the next half hour.
+        var weight = Math.Max(_alpha, 1.0 / (Samples + 1));
         var diff = value - Mean;
-        var increment = _alpha * diff;
+        var increment = weight * diff;
         Mean += increment;
-        Variance = (1 - _alpha) * (Variance + diff * increment);
+        Variance = (1 - weight) * (Variance + diff * increment);
         Samples++;
     }
 
