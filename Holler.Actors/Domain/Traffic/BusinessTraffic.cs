@@ -9,10 +9,12 @@ namespace Holler.Domain.Traffic;
 public sealed class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
+    private readonly DetectorSettings _detectorSettings;
 
     public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector)
     {
         _baselineSettings = baseline;
+        _detectorSettings = detector;
         Baseline = new ExponentialStats(baseline.HalfLifeMinutes);
         Detector = new SurgeDetector(detector);
     }
@@ -86,7 +88,8 @@ public sealed class BusinessTraffic
         var next = BaselineThroughMinute + 1;
         // After a day of silence the baseline has decayed to nothing either way; bound the work of a long gap.
         if (lastFinal - next > MaxMinutesPerStep) next = lastFinal - MaxMinutesPerStep;
-        for (var minute = next; minute <= lastFinal; minute++) Baseline.Add(Minutes.CountAt(minute));
+        for (var minute = next; minute <= lastFinal; minute++)
+            Baseline.Add(SurgeScore.Learnable(Minutes.CountAt(minute), Baseline.Mean, Baseline.Variance, _detectorSettings.EnterScore));
         if (lastFinal > BaselineThroughMinute) BaselineThroughMinute = lastFinal;
     }
 
