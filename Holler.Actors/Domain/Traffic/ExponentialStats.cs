@@ -24,12 +24,13 @@ public sealed class ExponentialStats
 
     /// <summary>
     /// Starts the series at <paramref name="value"/>. The variance starts Poisson-like (equal to the mean) because
-    /// one sample says nothing about spread and counts are roughly Poisson.
+    /// one sample says nothing about spread and counts are roughly Poisson; a negative value (only replayed series
+    /// have those) starts it at 0, as a variance cannot be negative.
     /// </summary>
     public void Initialize(double value)
     {
         Mean = value;
-        Variance = value;
+        Variance = Math.Max(value, 0);
         Samples = 1;
     }
 
