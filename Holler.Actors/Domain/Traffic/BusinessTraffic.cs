@@ -9,10 +9,12 @@ namespace Holler.Domain.Traffic;
 public sealed class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
+    private readonly DetectorSettings _detectorSettings;
 
     public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector)
     {
         _baselineSettings = baseline;
+        _detectorSettings = detector;
         Baseline = new ExponentialStats(baseline.HalfLifeMinutes);
         Detector = new SurgeDetector(detector);
     }
@@ -76,8 +78,9 @@ public sealed class BusinessTraffic
         if (!IsWarm)
         {
             if (newHead < warmAt) return;
-            // The window still holds (head-60, head] and nothing newer than head, so this is the window as it stood at warmAt.
-            Baseline.Initialize(Window.SumEndingAt(warmAt));
+            // The last full window of warm-up ends at warmAt - 1 (ending at warmAt would drop the first-seen second).
+            // The head is before warmAt, so the window still holds all of that window that has happened.
+            Baseline.Initialize(Window.SumEndingAt(warmAt - 1));
             // Minutes final before warm-up ended, and the partial minute the business was first seen in, are not learned.
             BaselineThroughMinute = Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
         }
@@ -85,7 +88,8 @@ public sealed class BusinessTraffic
         var next = BaselineThroughMinute + 1;
         // After a day of silence the baseline has decayed to nothing either way; bound the work of a long gap.
         if (lastFinal - next > MaxMinutesPerStep) next = lastFinal - MaxMinutesPerStep;
-        for (var minute = next; minute <= lastFinal; minute++) Baseline.Add(Minutes.CountAt(minute));
+        for (var minute = next; minute <= lastFinal; minute++)
+            Baseline.Add(SurgeScore.Learnable(Minutes.CountAt(minute), Baseline.Mean, Baseline.Variance, _detectorSettings.EnterScore));
         if (lastFinal > BaselineThroughMinute) BaselineThroughMinute = lastFinal;
     }
 

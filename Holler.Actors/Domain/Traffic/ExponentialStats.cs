@@ -19,17 +19,18 @@ public sealed class ExponentialStats
     public double Variance { get; private set; }
     public long Samples { get; private set; }
 
-    /// <summary>Weight of the newest sample.</summary>
+    /// <summary>Weight of the newest sample once the series is longer than about 1/Alpha samples.</summary>
     public double Alpha => _alpha;
 
     /// <summary>
     /// Starts the series at <paramref name="value"/>. The variance starts Poisson-like (equal to the mean) because
-    /// one sample says nothing about spread and counts are roughly Poisson.
+    /// one sample says nothing about spread and counts are roughly Poisson; a negative value (only replayed series
+    /// have those) starts it at 0, as a variance cannot be negative.
     /// </summary>
     public void Initialize(double value)
     {
         Mean = value;
-        Variance = value;
+        Variance = Math.Max(value, 0);
         Samples = 1;
     }
 
@@ -40,10 +41,14 @@ public sealed class ExponentialStats
             Initialize(value);
             return;
         }
+        // Until there are more samples than the half-life's memory, weigh them all equally (a plain running mean):
+        // otherwise the first sample, one short warm-up window, would count as a whole half-life of history and a
+        // business first seen in a lull would alarm on ordinary traffic for the next half hour.
+        var weight = Math.Max(_alpha, 1.0 / (Samples + 1));
         var diff = value - Mean;
-        var increment = _alpha * diff;
+        var increment = weight * diff;
         Mean += increment;
-        Variance = (1 - _alpha) * (Variance + diff * increment);
+        Variance = (1 - weight) * (Variance + diff * increment);
         Samples++;
     }
 

@@ -1,0 +1,72 @@
+using Holler.Domain.Replay;
+
+namespace Holler.Tests.Domain.Replay;
+
+public class DetectCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(string input, SeriesDetectorOptions? options = null)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var exit = DetectCommand.Run(new StringReader(input), output, options ?? SeriesDetectorOptions.Default, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Scores_a_csv_into_a_csv_with_one_row_per_input_row()
+    {
+        var series = SyntheticSeries.Generate(20, TimeSpan.FromMinutes(5), 2 * 288);
+        series[400] = (series[400].Timestamp, 600);
+        var input = SyntheticSeries.ToCsv(series);
+
+        var (exit, output, error) = Run(input);
+
+        Assert.Equal(DetectCommand.Ok, exit);
+        Assert.Empty(error);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("timestamp,value,anomaly_score", lines[0]);
+        Assert.Equal(series.Count, lines.Length - 1);
+        var inputLines = input.TrimEnd('\n').Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+            Assert.StartsWith(inputLines[i] + ",", lines[i]); // timestamp and value echoed as written
+        var top = lines.Skip(1).MaxBy(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith(inputLines[401] + ",", top);
+    }
+
+    [Fact]
+    public void A_bad_row_exits_2_with_one_line_naming_the_line_and_content()
+    {
+        var (exit, _, error) = Run("timestamp,value\n2024-03-04 00:00:00,1\n2024-03-04 00:05:00,1\n2024-03-04 00:10:00,x7\n");
+
+        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.Equal("holler detect: line 4: cannot read value 'x7' (expected a finite number like 12 or 3.5): 2024-03-04 00:10:00,x7\n", error);
+    }
+
+    [Fact]
+    public void Rows_out_of_order_exit_2()
+    {
+        var (exit, _, error) = Run("t,v\n2024-03-04 00:05:00,1\n2024-03-04 00:00:00,1\n");
+
+        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.StartsWith("holler detect: line 3: timestamp 2024-03-04 00:00:00 is not after", error);
+    }
+
+    [Fact]
+    public void Bad_options_exit_2_naming_the_option()
+    {
+        var (exit, output, error) = Run("t,v\n", SeriesDetectorOptions.Default with { Warmup = TimeSpan.FromMinutes(-5) });
+
+        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("holler detect: Detect:Warmup ", error);
+    }
+
+    [Fact]
+    public void An_empty_input_gives_just_the_header()
+    {
+        var (exit, output, _) = Run("");
+
+        Assert.Equal(DetectCommand.Ok, exit);
+        Assert.Equal("timestamp,value,anomaly_score\n", output);
+    }
+}

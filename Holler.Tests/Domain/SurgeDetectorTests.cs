@@ -1,0 +1,126 @@
+using Holler.Domain.Surges;
+
+namespace Holler.Tests.Domain;
+
+public class SurgeDetectorTests
+{
+    // Baseline 100 with Poisson variance: sd 10, so score = (count - 100) / 10.
+    private const long Mean = 100;
+    private const double Variance = 100;
+
+    private static SurgeDetector NewDetector(int minCount = 20, double minRatio = 2) =>
+        new(new DetectorSettings(EnterScore: 4, ExitScore: 2, MinCount: minCount, MinRatio: minRatio));
+
+    [Fact]
+    public void A_high_score_starts_a_surge_stamped_with_its_second()
+    {
+        var detector = NewDetector(minRatio: 1);
+
+        Assert.Equal(SurgeTransition.Started, detector.Evaluate(150, Mean, Variance, warm: true, nowSecond: 77));
+
+        Assert.True(detector.IsSurging);
+        Assert.Equal(77, detector.SinceSecond);
+        Assert.Equal(5, detector.Score, 12);
+        Assert.Equal(5, detector.PeakScore, 12);
+    }
+
+    [Fact]
+    public void A_cold_detector_never_starts_and_scores_zero()
+    {
+        var detector = NewDetector(minRatio: 1);
+
+        Assert.Equal(SurgeTransition.None, detector.Evaluate(10_000, Mean, Variance, warm: false, nowSecond: 1));
+        Assert.Equal(0, detector.Score);
+    }
+
+    [Fact]
+    public void Below_min_count_nothing_starts_whatever_the_score()
+    {
+        var detector = NewDetector(minCount: 20);
+
+        // Baseline 0.1: 19 events score 18.9 sd, and are 190x the baseline, but are only 19 events.
+        Assert.Equal(SurgeTransition.None, detector.Evaluate(19, 0.1, 0.1, warm: true, nowSecond: 1));
+        Assert.Equal(SurgeTransition.Started, detector.Evaluate(20, 0.1, 0.1, warm: true, nowSecond: 2));
+    }
+
+    [Fact]
+    public void Below_min_ratio_nothing_starts_whatever_the_score()
+    {
+        var detector = NewDetector(minRatio: 2);
+
+        // Baseline 1000 (sd 31.6): 1500 scores 15.8 sd but is only 1.5x.
+        Assert.Equal(SurgeTransition.None, detector.Evaluate(1500, 1000, 1000, warm: true, nowSecond: 1));
+        Assert.Equal(SurgeTransition.Started, detector.Evaluate(2000, 1000, 1000, warm: true, nowSecond: 2));
+    }
+
+    [Fact]
+    public void Hovering_between_exit_and_enter_neither_starts_nor_ends()
+    {
+        var detector = NewDetector(minRatio: 1);
+        long[] counts = [139, 121, 135, 120, 139]; // scores 3.9, 2.1, 3.5, 2.0, 3.9
+
+        foreach (var count in counts)
+            Assert.Equal(SurgeTransition.None, detector.Evaluate(count, Mean, Variance, true, 1));
+        Assert.False(detector.IsSurging);
+
+        Assert.Equal(SurgeTransition.Started, detector.Evaluate(Mean + 40, Mean, Variance, true, 2));
+        var transitions = counts.Select((count, i) => detector.Evaluate(count, Mean, Variance, true, 3 + i)).ToList();
+
+        Assert.DoesNotContain(SurgeTransition.Ended, transitions);
+        Assert.DoesNotContain(SurgeTransition.Started, transitions);
+        Assert.True(detector.IsSurging);
+        Assert.Equal(2, detector.SinceSecond);
+    }
+
+    [Fact]
+    public void A_noisy_score_around_the_enter_threshold_does_not_flap()
+    {
+        var detector = NewDetector(minRatio: 1);
+        var random = new Random(8);
+        var transitions = new List<SurgeTransition>();
+
+        for (var second = 0; second < 10_000; second++)
+        {
+            var count = random.Next(121, 160); // scores 2.1 .. 5.9 around the enter score, always above the exit score
+            transitions.Add(detector.Evaluate(count, Mean, Variance, true, second));
+        }
+
+        Assert.Equal(1, transitions.Count(t => t == SurgeTransition.Started));
+        Assert.Equal(0, transitions.Count(t => t == SurgeTransition.Ended));
+    }
+
+    [Fact]
+    public void A_surge_ends_only_below_the_exit_score_and_keeps_its_peak()
+    {
+        var detector = NewDetector(minRatio: 1);
+        detector.Evaluate(Mean + 60, Mean, Variance, true, 10);
+        Assert.Equal(SurgeTransition.Updated, detector.Evaluate(Mean + 90, Mean, Variance, true, 11));
+        Assert.Equal(SurgeTransition.None, detector.Evaluate(Mean + 90, Mean, Variance, true, 12)); // unchanged score
+        Assert.Equal(SurgeTransition.Updated, detector.Evaluate(Mean + 20, Mean, Variance, true, 13)); // exactly the exit score stays
+
+        Assert.Equal(SurgeTransition.Ended, detector.Evaluate(Mean + 19, Mean, Variance, true, 14));
+
+        Assert.False(detector.IsSurging);
+        Assert.Equal(9, detector.PeakScore, 12);
+    }
+
+    [Fact]
+    public void A_running_surge_can_end_while_cold()
+    {
+        var detector = NewDetector(minRatio: 1);
+        detector.Evaluate(Mean + 60, Mean, Variance, true, 10);
+
+        Assert.Equal(SurgeTransition.Ended, detector.Evaluate(Mean + 60, Mean, Variance, warm: false, 11));
+    }
+
+    [Fact]
+    public void Restore_resumes_a_running_surge()
+    {
+        var detector = NewDetector(minRatio: 1);
+        detector.Restore(surging: true, sinceSecond: 5, score: 6, peak: 8);
+
+        Assert.Equal(SurgeTransition.Updated, detector.Evaluate(Mean + 50, Mean, Variance, true, 20));
+        Assert.Equal(5, detector.SinceSecond);
+        Assert.Equal(8, detector.PeakScore);
+    }
+}
