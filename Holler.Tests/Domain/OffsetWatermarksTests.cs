@@ -9,7 +9,7 @@ public class OffsetWatermarksTests
     {
         var watermarks = new OffsetWatermarks();
 
-        Assert.Equal(0, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8));
+        Assert.Equal(0, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, out _));
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 7);
 
-        Assert.Equal(3, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8));
+        Assert.Equal(3, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, out _));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 6);
 
-        Assert.Equal(2, watermarks.FirstUnapplied(0, [5, 6, 7, 8], logEndOffset: 9));
+        Assert.Equal(2, watermarks.FirstUnapplied(0, [5, 6, 7, 8], logEndOffset: 9, out _));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(0, watermarks.FirstUnapplied(1, [5, 6], logEndOffset: 7));
+        Assert.Equal(0, watermarks.FirstUnapplied(1, [5, 6], logEndOffset: 7, out _));
     }
 
     [Theory]
@@ -48,9 +48,11 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(0, watermarks.FirstUnapplied(0, [0, 1, 2], logEnd));
+        Assert.Equal(0, watermarks.FirstUnapplied(0, [0, 1, 2], logEnd, out var recreated));
 
-        Assert.False(watermarks.Applied.ContainsKey(0));
+        Assert.True(recreated);
+        // Deciding changes nothing: the caller resets once the decision is durable.
+        Assert.Equal(100, watermarks.Applied[0]);
     }
 
     [Fact]
@@ -59,7 +61,8 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(1, watermarks.FirstUnapplied(0, [100], logEndOffset: 101));
+        Assert.Equal(1, watermarks.FirstUnapplied(0, [100], logEndOffset: 101, out var recreated));
+        Assert.False(recreated);
         Assert.Equal(100, watermarks.Applied[0]);
     }
 
@@ -69,7 +72,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(2, watermarks.FirstUnapplied(0, [0, 1], logEndOffset: -1));
+        Assert.Equal(2, watermarks.FirstUnapplied(0, [0, 1], logEndOffset: -1, out _));
         Assert.Equal(100, watermarks.Applied[0]);
     }
 
