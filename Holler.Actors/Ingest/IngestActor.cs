@@ -56,7 +56,12 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         TimeProvider clock, ILoggerFactory loggers) =>
         Props.Create(() => new IngestActor(settings, trackers, metrics, limits, clock, loggers));
 
-    protected override void PreStart() => StartStream();
+    protected override void PreStart()
+    {
+        // Before the node is Up, shard regions only buffer: consuming then would just pile up unacknowledged batches.
+        var self = Self;
+        Akka.Cluster.Cluster.Get(Context.System).RegisterOnMemberUp(() => self.Tell(Restart.Instance));
+    }
 
     protected override void PostStop() => StopStream();
 

@@ -21,5 +21,5 @@ public sealed record KafkaIngestSettings(
 {
     public TimeSpan Session => SessionTimeout ?? TimeSpan.FromSeconds(10);
     public TimeSpan BatchDelay => MaxBatchDelay ?? TimeSpan.FromMilliseconds(200);
-    public TimeSpan Ack => AckTimeout ?? TimeSpan.FromSeconds(10);
+    public TimeSpan Ack => AckTimeout ?? TimeSpan.FromSeconds(30);
 }

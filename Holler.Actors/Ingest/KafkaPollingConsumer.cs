@@ -98,7 +98,14 @@ public sealed class KafkaPollingConsumer : IDisposable
             while (!token.IsCancellationRequested)
             {
                 DrainCommits(consumer);
-                var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
+                ConsumeResult<byte[], byte[]>? result;
+                try { result = consumer.Consume(TimeSpan.FromMilliseconds(100)); }
+                catch (ConsumeException e) when (!e.Error.IsFatal)
+                {
+                    // E.g. the topic does not exist yet (it is created on first produce): keep polling.
+                    _log.LogDebug("Kafka consume: {Reason}", e.Error.Reason);
+                    continue;
+                }
                 if (result?.Message is null) continue;
                 var logEnd = LogEndOf(consumer, result.TopicPartition);
                 var record = new ConsumedRecord(result.Message.Key, result.Message.Value ?? [], result.Partition.Value, result.Offset.Value, logEnd);

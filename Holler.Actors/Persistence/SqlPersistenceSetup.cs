@@ -4,7 +4,8 @@ using Akka.Persistence.Sql;
 
 namespace Holler.Persistence;
 
-public enum PersistenceProvider { Sqlite, Postgres }
+/// <summary>Where trackers persist. Memory is not durable: for benchmarks and experiments only.</summary>
+public enum PersistenceProvider { Sqlite, Postgres, Memory }
 
 public static class SqlPersistenceSetup
 {
@@ -16,9 +17,16 @@ public static class SqlPersistenceSetup
     public static AkkaConfigurationBuilder AddSqlPersistence(this AkkaConfigurationBuilder builder, PersistenceProvider provider,
         string journalConnectionString, string snapshotConnectionString)
     {
+        if (provider == PersistenceProvider.Memory)
+            return builder.AddHocon(ConfigurationFactory.ParseString("""
+                akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+                akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+                """), HoconAddMode.Prepend);
         var providerName = provider == PersistenceProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
         var hocon = $$"""
             akka.persistence {
+              # Most trackers have a tiny history, and a node starting amid traffic recovers thousands a second.
+              max-concurrent-recoveries = 1000
               journal {
                 plugin = "akka.persistence.journal.sql"
                 sql {

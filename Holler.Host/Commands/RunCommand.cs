@@ -74,7 +74,7 @@ public static class RunCommand
               roles        {string.Join(", ", config.Roles.Select(r => r.ToString().ToLowerInvariant()))}
               cluster      {self}{(config.SeedNodes.Count == 0 ? " (its own seed)" : "")}
               kafka        {node.BootstrapServers}{(config.KafkaBootstrap is null ? " (embedded broker)" : "")}, topic {config.Topic}
-              persistence  {(config.Persistence == Holler.Persistence.PersistenceProvider.Sqlite ? $"SQLite in {config.DataDir}" : "PostgreSQL")}
+              persistence  {config.Persistence switch { Holler.Persistence.PersistenceProvider.Sqlite => $"SQLite in {config.DataDir}", Holler.Persistence.PersistenceProvider.Postgres => "PostgreSQL", _ => "in memory (not durable)" }}
               catalog      {node.Catalog.Count:N0} businesses
               generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
             The leaderboard is printed when it changes. Ctrl-C stops the node.

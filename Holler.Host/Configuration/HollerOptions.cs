@@ -45,7 +45,7 @@ public sealed class KafkaOptionsSection
 
 public sealed class PersistenceOptionsSection
 {
-    /// <summary>sqlite or postgres.</summary>
+    /// <summary>sqlite, postgres, or memory (not durable: benchmarks and experiments).</summary>
     public string Provider { get; set; } = "sqlite";
     /// <summary>PostgreSQL connection string (keep secrets in HOLLER_PERSISTENCE__CONNECTIONSTRING). SQLite uses DataDir.</summary>
     public string ConnectionString { get; set; } = "";
@@ -106,5 +106,5 @@ public sealed class IngestOptionsSection
     public int MaxAgeHours { get; set; } = 24;
     public int BatchMaxRecords { get; set; } = 20_000;
     public int BatchDelayMs { get; set; } = 200;
-    public int AckTimeoutMs { get; set; } = 10_000;
+    public int AckTimeoutMs { get; set; } = 30_000;
 }

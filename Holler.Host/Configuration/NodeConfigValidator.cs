@@ -66,8 +66,11 @@ public static class NodeConfigValidator
                     errors.Add("Persistence:ConnectionString: required for PostgreSQL (set HOLLER_PERSISTENCE__CONNECTIONSTRING)");
                 journal = snapshots = o.Persistence.ConnectionString;
                 break;
+            case "memory":
+                provider = PersistenceProvider.Memory;
+                break;
             default:
-                errors.Add($"Persistence:Provider: unknown provider '{o.Persistence.Provider}' (known: sqlite, postgres)");
+                errors.Add($"Persistence:Provider: unknown provider '{o.Persistence.Provider}' (known: sqlite, postgres, memory)");
                 break;
         }
 

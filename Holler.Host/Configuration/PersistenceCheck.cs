@@ -9,6 +9,7 @@ public static class PersistenceCheck
 {
     public static async Task<string?> VerifyAsync(NodeConfig config, CancellationToken token = default)
     {
+        if (config.Persistence == PersistenceProvider.Memory) return null;
         try
         {
             if (config.Persistence == PersistenceProvider.Sqlite)
