@@ -4,12 +4,22 @@ namespace Holler.Domain.Surges;
 public static class SurgeScore
 {
     /// <summary>
-    /// Standard deviations of <paramref name="current"/> above <paramref name="mean"/>. The variance is floored at the
-    /// mean (a Poisson count cannot be steadier than that) and at 1, so a business whose history is perfectly
-    /// flat or tiny does not alarm on noise.
+    /// Standard deviations of <paramref name="current"/> above <paramref name="mean"/>, the more cautious of two readings:
+    /// <list type="bullet">
+    /// <item>the plain z-score with the variance floored at the mean (a Poisson count cannot be steadier than that) and
+    /// at 1, which respects a business's own, often larger, variance;</item>
+    /// <item>the Anscombe-transformed difference 2(√(x+3/8) − √(μ+3/8)), which is close to standard normal for Poisson
+    /// counts. The plain z-score assumes normal tails, but a Poisson count of 9 to 24 has much heavier upper tails:
+    /// re-scored every second, steady businesses of that size crossed z ≥ 4 in a third of simulated six-hour runs.</item>
+    /// </list>
+    /// Both have the sign of current − mean; the one nearer zero is used.
     /// </summary>
-    public static double Z(double current, double mean, double variance) =>
-        (current - mean) / StandardDeviation(mean, variance);
+    public static double Z(double current, double mean, double variance)
+    {
+        var plain = (current - mean) / StandardDeviation(mean, variance);
+        var anscombe = 2 * (Math.Sqrt(Math.Max(current, 0) + 0.375) - Math.Sqrt(Math.Max(mean, 0) + 0.375));
+        return Math.Abs(anscombe) < Math.Abs(plain) ? anscombe : plain;
+    }
 
     /// <summary>
     /// What a baseline should learn from <paramref name="value"/>: the value, limited to <paramref name="maxScore"/>
