@@ -1,0 +1,29 @@
+using Akka.Actor;
+using Holler.Host.Node;
+using Holler.Tracking;
+
+namespace Holler.Tests.Support;
+
+public static class Trackers
+{
+    /// <summary>Each business's counted total, as its tracker reports it.</summary>
+    public static async Task<Dictionary<string, long>> TotalsAsync(HollerNode node, IEnumerable<string> businessIds)
+    {
+        var series = await Task.WhenAll(businessIds.Select(id =>
+            node.Trackers.Ask<BusinessSeries>(new GetBusinessSeries(id), TimeSpan.FromSeconds(30))));
+        return series.ToDictionary(s => s.BusinessId, s => s.Total);
+    }
+
+    /// <summary>Waits until every business's counted total equals what was produced, failing with the differences.</summary>
+    public static Task<Dictionary<string, long>> AwaitTotalsAsync(HollerNode node, IReadOnlyDictionary<string, long> expected, TimeSpan timeout) =>
+        Eventually.Until(
+            () => TotalsAsync(node, expected.Keys),
+            totals => expected.All(kv => totals[kv.Key] == kv.Value),
+            timeout,
+            totals =>
+            {
+                var wrong = expected.Where(kv => totals[kv.Key] != kv.Value).ToList();
+                return $"{wrong.Count} of {expected.Count} businesses differ (counted {totals.Values.Sum()} of {expected.Values.Sum()}), e.g. "
+                       + string.Join(", ", wrong.Take(5).Select(kv => $"{kv.Key}: produced {kv.Value}, counted {totals[kv.Key]}"));
+            });
+}
