@@ -134,6 +134,25 @@ public sealed class BusinessTrackerTests(ITestOutputHelper output) : SqliteTestK
     }
 
     [Fact]
+    public void ARecreatedLogIsRememberedAcrossRecovery()
+    {
+        var settings = Settings(snapshotEvery: 1_000); // journal replay must redo the reset
+        var tracker = StartTracker(settings);
+        Send(tracker, Batch(Id, 0, 10, Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), T0));
+        var fromNewLog = Batch(Id, 0, 3, [0, 1, 2], T0 + 1);
+        Send(tracker, fromNewLog);
+        StopAndAwait(tracker, PoisonPill.Instance);
+
+        var recovered = StartTracker(settings);
+        var redelivered = Send(recovered, fromNewLog with { LogEndOffset = 5 }); // the new log has grown since
+        var next = Send(recovered, Batch(Id, 0, 5, [3, 4], T0 + 2));
+
+        Assert.Equal(new TrafficBatchAck(Id, 0, 3), redelivered);
+        Assert.Equal(new TrafficBatchAck(Id, 2, 0), next);
+        Assert.Equal(15, Series(recovered).Total);
+    }
+
+    [Fact]
     public void UnknownLogEndNeverLooksLikeARecreatedLog()
     {
         var tracker = StartTracker();

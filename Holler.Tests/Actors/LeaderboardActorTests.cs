@@ -9,7 +9,7 @@ using Holler.Tracking;
 
 namespace Holler.Tests.Actors;
 
-public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(LeaderboardActorTests), output)
+public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(LeaderboardActorTests), output, startupTimeout: TimeSpan.FromSeconds(30))
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
 

@@ -8,7 +8,7 @@ using Holler.Tracking;
 
 namespace Holler.Tests.Serialization;
 
-public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(HollerSerializerTests), output)
+public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(HollerSerializerTests), output, startupTimeout: TimeSpan.FromSeconds(30))
 {
     protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
         builder.AddHollerSerialization();
