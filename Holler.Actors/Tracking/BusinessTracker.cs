@@ -22,7 +22,9 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private int _persistedSinceSnapshot;
-    private bool _stopping;
+    /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
+    /// still in flight) is saved or has failed.</summary>
+    private long? _stopAfterSnapshot;
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
@@ -42,6 +44,9 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         Recover<TrafficRecorded>(recorded =>
         {
             Apply(recorded);
+            // Evaluate as the live path did after persisting this event, or the detector (surging, since when, score)
+            // would come back as the last snapshot left it and a surge begun after that snapshot would be forgotten.
+            _traffic.Evaluate();
             _persistedSinceSnapshot++;
         });
 
@@ -58,12 +63,12 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
             DeleteMessages(success.Metadata.SequenceNr);
             DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
-            if (_stopping) Context.Stop(Self);
+            if (success.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
         Command<SaveSnapshotFailure>(failure =>
         {
             _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal still holds every event", _businessId);
-            if (_stopping) Context.Stop(Self);
+            if (failure.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId));
@@ -212,7 +217,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             Context.Stop(Self);
             return;
         }
-        _stopping = true;
+        _stopAfterSnapshot = LastSequenceNr;
         TakeSnapshot();
     }
 

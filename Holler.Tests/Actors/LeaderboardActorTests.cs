@@ -1,0 +1,194 @@
+using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Akka.Hosting;
+using Akka.TestKit;
+using Holler.Domain.Surges;
+using Holler.Leaderboard;
+using Holler.Tests.Support;
+using Holler.Tracking;
+
+namespace Holler.Tests.Actors;
+
+public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(LeaderboardActorTests), output, startupTimeout: TimeSpan.FromSeconds(30))
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longer than several publish intervals: what has not been published by then is not going to be.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
+
+    private static readonly LeaderboardSettings Settings =
+        new(Size: 3, PublishInterval: TimeSpan.FromMilliseconds(50), ExpireAfter: TimeSpan.FromSeconds(10));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly ManualClock _clock = new();
+    private TestProbe _mediator = null!;
+    private IActorRef _leaderboard = null!;
+
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider)
+    {
+    }
+
+    protected override Task BeforeTestStart()
+    {
+        _mediator = CreateTestProbe("mediator");
+        _leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(Settings, _clock, mediator: _mediator.Ref));
+        return Task.CompletedTask;
+    }
+
+    private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static SurgeChanged Surging(string id, double score, double ratio = 3, long count = 600) =>
+        new(id, true, new LeaderboardEntry(id, score, count, count / ratio, ratio, 1_750_000_000_000, 0));
+
+    private static SurgeChanged Ended(string id) =>
+        new(id, false, new LeaderboardEntry(id, 1, 100, 100, 1, 1_750_000_000_000, 0));
+
+    private LeaderboardUpdated ExpectPublished()
+    {
+        var publish = _mediator.ExpectMsg<Publish>(Long);
+        Assert.Equal(LeaderboardActor.Topic, publish.Topic);
+        Assert.Equal("leaderboard", publish.Topic);
+        return Assert.IsType<LeaderboardUpdated>(publish.Message);
+    }
+
+    /// <summary>Publications can catch the ranking half-way through a burst of reports; wait for the one that matters.</summary>
+    private LeaderboardUpdated ExpectPublished(Func<LeaderboardUpdated, bool> isIt) =>
+        (LeaderboardUpdated)_mediator.FishForMessage<Publish>(p => p.Message is LeaderboardUpdated u && isIt(u), Long).Message;
+
+    /// <summary>The leaderboard has handled everything sent before; its answer is what it last published.</summary>
+    private LeaderboardUpdated Current()
+    {
+        _leaderboard.Tell(GetLeaderboard.Instance, TestActor);
+        return ExpectMsg<LeaderboardUpdated>(Long);
+    }
+
+    private static string[] Ids(LeaderboardUpdated u) => u.Top.Select(e => e.BusinessId).ToArray();
+
+    [Fact]
+    public void PublishesOnTheLeaderboardTopicWhenASurgeArrives()
+    {
+        _leaderboard.Tell(Surging("biz-a", 6.5));
+
+        var published = ExpectPublished();
+
+        var entry = Assert.Single(published.Top);
+        // The entry as the tracker sent it, stamped with the leaderboard's own clock.
+        Assert.Equal(Surging("biz-a", 6.5).Entry with { UpdatedMs = NowMs }, entry);
+        Assert.Equal(1, published.Surging);
+        Assert.Equal(1, published.Sequence);
+        Assert.Equal(NowMs, published.PublishedAtMs);
+    }
+
+    [Fact]
+    public void RanksByScoreThenRatioAndShowsOnlyTheTopN()
+    {
+        _leaderboard.Tell(Surging("biz-a", 5));
+        _leaderboard.Tell(Surging("biz-b", 9));
+        _leaderboard.Tell(Surging("biz-c", 7, ratio: 2));
+        _leaderboard.Tell(Surging("biz-d", 7, ratio: 4));
+        _leaderboard.Tell(Surging("biz-e", 4.5));
+
+        var published = ExpectPublished(u => u.Surging == 5);
+
+        Assert.Equal(["biz-b", "biz-d", "biz-c"], Ids(published)); // Size = 3
+        Assert.Equal(5, published.Surging); // all of them are counted
+    }
+
+    [Fact]
+    public void ABusinessWhoseSurgeEndedIsRemoved()
+    {
+        _leaderboard.Tell(Surging("biz-a", 8));
+        _leaderboard.Tell(Surging("biz-b", 6));
+        ExpectPublished(u => u.Surging == 2);
+
+        _leaderboard.Tell(Ended("biz-a"));
+
+        var published = ExpectPublished();
+        Assert.Equal(["biz-b"], Ids(published));
+        Assert.Equal(1, published.Surging);
+    }
+
+    [Fact]
+    public void AnEndedSurgeOutsideTheTopStillChangesTheCount()
+    {
+        foreach (var (id, score) in new[] { ("biz-a", 9.0), ("biz-b", 8.0), ("biz-c", 7.0), ("biz-d", 5.0) })
+            _leaderboard.Tell(Surging(id, score));
+        var before = ExpectPublished(u => u.Surging == 4);
+
+        _leaderboard.Tell(Ended("biz-d"));
+
+        var after = ExpectPublished();
+        Assert.Equal(Ids(before), Ids(after));
+        Assert.Equal(3, after.Surging);
+        Assert.Equal(before.Sequence + 1, after.Sequence);
+    }
+
+    [Fact]
+    public void RepeatedReportsThatChangeNothingVisibleAreNotPublished()
+    {
+        _leaderboard.Tell(Surging("biz-a", 6));
+        var first = ExpectPublished();
+
+        // Trackers report every second while surging; a report that only refreshes the timestamp is no news.
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        _leaderboard.Tell(Surging("biz-a", 6));
+        _leaderboard.Tell(Ended("biz-never-surged")); // removing what is not there changes nothing either
+        Current();
+        _mediator.ExpectNoMsg(Quiet, Ct);
+
+        _leaderboard.Tell(Surging("biz-a", 6.25)); // a new score is news
+        var second = ExpectPublished();
+        Assert.Equal(6.25, Assert.Single(second.Top).Score);
+        Assert.Equal(first.Sequence + 1, second.Sequence);
+    }
+
+    [Fact]
+    public void NothingIsPublishedBeforeAnythingSurges()
+    {
+        Current();
+        _mediator.ExpectNoMsg(Quiet, Ct);
+    }
+
+    [Fact]
+    public void EntriesNotRefreshedWithinExpireAfterAreDropped()
+    {
+        _leaderboard.Tell(Surging("biz-a", 9));
+        _leaderboard.Tell(Surging("biz-b", 5));
+        ExpectPublished(u => u.Surging == 2);
+
+        _clock.Advance(TimeSpan.FromSeconds(6));
+        _leaderboard.Tell(Surging("biz-b", 5)); // b's tracker still reports, a's went silent
+        Current(); // b's refresh is stamped at +6 s before the clock moves on
+        _clock.Advance(TimeSpan.FromSeconds(5)); // a: 11 s old > 10 s; b: 5 s old
+
+        var afterA = ExpectPublished();
+        Assert.Equal(["biz-b"], Ids(afterA));
+        Assert.Equal(1, afterA.Surging);
+
+        _clock.Advance(TimeSpan.FromSeconds(6)); // b: 11 s old
+
+        var empty = ExpectPublished();
+        Assert.Empty(empty.Top);
+        Assert.Equal(0, empty.Surging);
+    }
+
+    [Fact]
+    public void AnswersGetLeaderboardWithWhatItLastPublished()
+    {
+        var initial = Current();
+        Assert.Empty(initial.Top);
+        Assert.Equal(0, initial.Surging);
+        Assert.Equal(0, initial.Sequence);
+
+        _leaderboard.Tell(Surging("biz-a", 6));
+        _leaderboard.Tell(Surging("biz-b", 7));
+        var published = ExpectPublished(u => u.Surging == 2);
+
+        var answer = Current();
+        Assert.Equal(published.Top, answer.Top);
+        Assert.Equal(published.Surging, answer.Surging);
+        Assert.Equal(published.Sequence, answer.Sequence);
+        Assert.Equal(["biz-b", "biz-a"], Ids(answer));
+    }
+}
