@@ -21,7 +21,10 @@ public sealed class LeaderboardRecorder : ReceiveActor
 
     protected override void PreStart() =>
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, Self));
+}
 
+public static class LeaderboardRecording
+{
     /// <summary>Starts a recorder on the node's actor system and waits until it is subscribed.</summary>
     public static async Task<ConcurrentQueue<LeaderboardUpdated>> StartAsync(ActorSystem system)
     {
