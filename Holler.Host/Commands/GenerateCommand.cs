@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Holler.Domain.Catalog;
+using Holler.Generation;
+
+namespace Holler.Host.Commands;
+
+/// <summary><c>holler generate</c>: produces the event contract to any Kafka, with injected surges and their ground truth.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var bootstrap = new Option<string?>("--bootstrap", "-b") { Description = "Kafka bootstrap servers host:port[,…] (holler kafka-dev prints one)" };
+        var topic = new Option<string>("--topic") { Description = "Topic (default: holler.traffic)", DefaultValueFactory = _ => GeneratorOptions.DefaultTopic };
+        var rate = new Option<double>("--rate") { Description = "Events per second of event time (default: 4000)", DefaultValueFactory = _ => 4000 };
+        var businesses = new Option<int>("--businesses") { Description = "Synthetic catalog size (default: 200000; same ids as holler run's)", DefaultValueFactory = _ => 200_000 };
+        var catalogSeed = new Option<int>("--catalog-seed") { Description = "Synthetic catalog seed (default: 42, as holler run)", DefaultValueFactory = _ => 42 };
+        var duration = new Option<string?>("--duration") { Description = "Event time to generate, e.g. 10m (default: until stopped)" };
+        var count = new Option<long?>("--count") { Description = "Events to generate at most" };
+        var seed = new Option<int>("--seed") { Description = "Traffic seed (default: 42)", DefaultValueFactory = _ => 42 };
+        var speedup = new Option<double>("--speedup") { Description = "Event time runs this many times faster than the clock (default: 1)", DefaultValueFactory = _ => 1 };
+        var truth = new Option<string?>("--truth") { Description = "Write injected surges (business, start, end, magnitude) as JSON lines here" };
+        var surgeEvery = new Option<string>("--surge-every") { Description = "Time between injected surges; 0 for none (default: 60s)", DefaultValueFactory = _ => "60s" };
+        var firstSurge = new Option<string>("--first-surge-after") { Description = "When the first surge starts (default: 70s)", DefaultValueFactory = _ => "70s" };
+        var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
+        var command = new Command("generate", "Produce synthetic traffic (DESIGN §3 contract) with Zipf popularity, a daily rhythm and injected surges")
+        {
+            bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var servers = parse.GetValue(bootstrap);
+            if (string.IsNullOrWhiteSpace(servers)) return await Fail("--bootstrap is required (holler kafka-dev prints an address)");
+            TimeSpan? runFor = null;
+            if (parse.GetValue(duration) is { } d)
+            {
+                if (!Durations.TryParse(d, out var parsed) || parsed <= TimeSpan.Zero) return await Fail($"--duration: '{d}' is not a duration like 10m");
+                runFor = parsed;
+            }
+            if (!Durations.TryParse(parse.GetValue(surgeEvery), out var every)) return await Fail($"--surge-every: '{parse.GetValue(surgeEvery)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(firstSurge), out var first)) return await Fail($"--first-surge-after: '{parse.GetValue(firstSurge)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(surgeDuration), out var lasting)) return await Fail($"--surge-duration: '{parse.GetValue(surgeDuration)}' is not a duration");
+            if (parse.GetValue(businesses) is < 1 or > 10_000_000) return await Fail("--businesses must be between 1 and 10000000");
+            if (parse.GetValue(speedup) is <= 0 or > 100_000) return await Fail("--speedup must be between 0 and 100000");
+
+            var options = new GeneratorOptions
+            {
+                BootstrapServers = servers,
+                Topic = parse.GetValue(topic)!,
+                Speedup = parse.GetValue(speedup),
+                TruthPath = parse.GetValue(truth),
+                Plan = new GeneratorSettings
+                {
+                    Businesses = BusinessCatalog.Synthetic(parse.GetValue(businesses), parse.GetValue(catalogSeed)),
+                    BusinessCount = parse.GetValue(businesses),
+                    EventsPerSecond = parse.GetValue(rate),
+                    Seed = parse.GetValue(seed),
+                    DurationMs = runFor is { } r ? (long)r.TotalMilliseconds : null,
+                    Count = parse.GetValue(count),
+                    SurgeEvery = every,
+                    FirstSurgeAfter = first,
+                    SurgeDuration = lasting,
+                },
+            };
+            try
+            {
+                options.Validate();
+                options.Plan.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                return await Fail(e.Message.ReplaceLineEndings(" "));
+            }
+
+            var c = CultureInfo.InvariantCulture;
+            var live = !Console.IsErrorRedirected;
+            var progress = new Progress<GeneratorProgress>(p =>
+            {
+                var line = string.Create(c, $"rate {p.Rate,9:N0}/s · sent {p.Sent,12:N0} · errors {p.Errors:N0} · surges {p.SurgesStarted} · {p.Elapsed:hh\\:mm\\:ss}");
+                if (live) Console.Error.Write("\r" + line);
+                else Console.Error.WriteLine(line);
+            });
+            var result = await TrafficGenerator.RunAsync(options, progress, token);
+            if (live) Console.Error.WriteLine();
+            Console.Error.WriteLine(string.Create(c,
+                $"{(result.Cancelled ? "Stopped" : "Done")}: {result.Sent:N0} sent, {result.Errors:N0} failed in {result.Duration:hh\\:mm\\:ss}, {result.Surges.Count} surges injected{(options.TruthPath is null ? "" : $" (truth in {options.TruthPath})")}"));
+            if (result.LastError is { } error && result.Errors > 0) Console.Error.WriteLine($"last error: {error}");
+            return result.Errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<int> Fail(string message)
+    {
+        await Console.Error.WriteLineAsync($"holler generate: {message}");
+        return ExitCodes.BadConfiguration;
+    }
+}
