@@ -37,6 +37,9 @@ public static class SqlPersistenceSetup
                   provider-name = "{{providerName}}"
                   auto-initialize = on
                   parallelism = {{writers}}
+                  # Larger batches suit a local database: one commit (and fsync) carries more trackers' events.
+                  batch-size = 1000
+                  buffer-size = 50000
                 }
               }
               snapshot-store {
