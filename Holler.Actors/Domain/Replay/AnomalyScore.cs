@@ -7,6 +7,15 @@ public static class AnomalyScore
     /// Rises: <c>1 - exp(-z / enter)</c>, so the online alarm threshold (z = enter) maps to 1 - 1/e ≈ 0.63.
     /// Drops: <c>0.5 * (1 - exp(z / enter))</c>, at most 0.5: Holler hunts surges, so a drop is reported but can never
     /// outrank a surge of similar size.
+    /// <para>
+    /// Why this mapping stayed when <see cref="Surges.SurgeScore.Z"/> became the more cautious of the plain and the
+    /// Anscombe reading: that reading compresses large rises at small counts (a rise of 15 Poisson deviations from 8
+    /// reads z ≈ 8, so it scores ≈ 0.87 where it used to score ≈ 0.98), but the mapping is monotone, so which rows
+    /// score highest, and any ranking-based benchmark result, is unchanged. What the mapping must keep is its anchor:
+    /// z is the very number the online detector compares with the enter score, so 0.63 still means "the live detector
+    /// would alarm here" and 0.86 "twice that". A steeper curve chosen to lift large spikes back above some round
+    /// number would give up that meaning for no gain in ranking.
+    /// </para>
     /// </summary>
     public static double FromZ(double z, double enterScore) => z switch
     {
