@@ -27,6 +27,8 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     private DeadLetterWriter? _deadLetters;
     private UniqueKillSwitch? _killSwitch;
     private int _restarts;
+    // Written by the delivering stream only (one micro-batch at a time), kept across stream restarts.
+    private long _observedSinceSecond;
 
     public IngestActor(KafkaIngestSettings settings, IActorRef trackers, IngestMetrics metrics, ParseLimits limits,
         TimeProvider clock, ILoggerFactory loggers)
@@ -98,7 +100,8 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
 
     private async Task<Done> DeliverAsync(List<ConsumedRecord> records, KafkaPollingConsumer consumer, DeadLetterWriter? deadLetters)
     {
-        var batch = MicroBatch.From(records, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _limits);
+        var batch = MicroBatch.From(records, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _limits, Volatile.Read(ref _observedSinceSecond));
+        if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
         _metrics.AddConsumed(records.Count);
         _metrics.AddAccepted(batch.Accepted);
         foreach (var (_, reason) in batch.Rejected) _metrics.Rejected.Increment(reason);

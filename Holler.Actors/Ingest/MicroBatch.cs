@@ -10,8 +10,9 @@ namespace Holler.Ingest;
 public sealed class MicroBatch
 {
     private MicroBatch(IReadOnlyList<TrafficBatch> batches, IReadOnlyDictionary<int, long> commitOffsets,
-        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted)
+        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted, long observedSinceSecond)
     {
+        ObservedSinceSecond = observedSinceSecond;
         Batches = batches;
         CommitOffsets = commitOffsets;
         Rejected = rejected;
@@ -27,7 +28,12 @@ public sealed class MicroBatch
 
     public int Accepted { get; }
 
-    public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits)
+    /// <summary>The watch start this batch told trackers: the caller's, or its own earliest event (0 if it had none).</summary>
+    public long ObservedSinceSecond { get; }
+
+    /// <param name="observedSinceSecond">Event time from which this ingest has watched the stream (see
+    /// <see cref="TrafficBatch.ObservedSinceSecond"/>); 0 to take the earliest event of this batch.</param>
+    public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, long observedSinceSecond = 0)
     {
         var builders = new Dictionary<(string, int), Builder>();
         var commit = new Dictionary<int, long>();
@@ -48,8 +54,9 @@ public sealed class MicroBatch
             if (!builders.TryGetValue(key, out var builder)) builders[key] = builder = new Builder();
             builder.Add(record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, record.LogEndOffset);
         }
-        var batches = builders.Select(kv => kv.Value.Build(kv.Key.Item1, kv.Key.Item2)).ToList();
-        return new MicroBatch(batches, commit, rejected, accepted);
+        var since = observedSinceSecond > 0 ? observedSinceSecond : builders.Values.Select(b => b.EarliestSecond).DefaultIfEmpty(0).Min();
+        var batches = builders.Select(kv => kv.Value.Build(kv.Key.Item1, kv.Key.Item2, since)).ToList();
+        return new MicroBatch(batches, commit, rejected, accepted, since);
     }
 
     private sealed class Builder
@@ -58,14 +65,17 @@ public sealed class MicroBatch
         private readonly List<long> _seconds = new(4);
         private long _logEnd = -1;
 
+        public long EarliestSecond { get; private set; } = long.MaxValue;
+
         public void Add(long offset, long second, long logEnd)
         {
             _offsets.Add(offset);
             _seconds.Add(second);
             _logEnd = Math.Max(_logEnd, logEnd);
+            EarliestSecond = Math.Min(EarliestSecond, second);
         }
 
-        public TrafficBatch Build(string businessId, int partition) =>
-            new(businessId, partition, _logEnd, _offsets.ToArray(), _seconds.ToArray());
+        public TrafficBatch Build(string businessId, int partition, long observedSinceSecond) =>
+            new(businessId, partition, _logEnd, _offsets.ToArray(), _seconds.ToArray(), observedSinceSecond);
     }
 }

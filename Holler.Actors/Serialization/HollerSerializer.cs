@@ -16,12 +16,14 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     public const int Id = 4711;
 
     private const string TrafficBatchV1 = "TB1";
+    private const string TrafficBatchV2 = "TB2";
     private const string TrafficBatchAckV1 = "TA1";
     private const string GetBusinessSeriesV1 = "GS1";
     private const string BusinessSeriesV1 = "BS1";
     private const string StopTrackerV1 = "ST1";
     private const string SurgeChangedV1 = "SC1";
     private const string TrafficRecordedV1 = "TR1";
+    private const string TrafficRecordedV2 = "TR2";
     private const string TrackerSnapshotV1 = "TS1";
     private const string LeaderboardUpdatedV1 = "LU1";
     private const string GetLeaderboardV1 = "GL1";
@@ -33,13 +35,13 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     public override string Manifest(object o) => o switch
     {
-        TrafficBatch => TrafficBatchV1,
+        TrafficBatch => TrafficBatchV2,
         TrafficBatchAck => TrafficBatchAckV1,
         GetBusinessSeries => GetBusinessSeriesV1,
         BusinessSeries => BusinessSeriesV1,
         StopTracker => StopTrackerV1,
         SurgeChanged => SurgeChangedV1,
-        TrafficRecorded => TrafficRecordedV1,
+        TrafficRecorded => TrafficRecordedV2,
         TrackerSnapshot => TrackerSnapshotV1,
         LeaderboardUpdated => LeaderboardUpdatedV1,
         GetLeaderboard => GetLeaderboardV1,
@@ -55,7 +57,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             {
                 case TrafficBatch b:
                     w.Write(b.BusinessId); w.Write(b.Partition); w.Write(b.LogEndOffset);
-                    WriteLongs(w, b.Offsets); WriteLongs(w, b.Seconds);
+                    WriteLongs(w, b.Offsets); WriteLongs(w, b.Seconds); w.Write(b.ObservedSinceSecond);
                     break;
                 case TrafficBatchAck a:
                     w.Write(a.BusinessId); w.Write(a.Applied); w.Write(a.Duplicates);
@@ -76,7 +78,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
                     break;
                 case TrafficRecorded r:
                     w.Write(r.Partition); w.Write(r.LastOffset); w.Write(r.PartitionReset);
-                    WriteLongs(w, r.Seconds); WriteInts(w, r.Counts);
+                    WriteLongs(w, r.Seconds); WriteInts(w, r.Counts); w.Write(r.ObservedSinceSecond);
                     break;
                 case TrackerSnapshot t:
                     WriteTraffic(w, t.Traffic);
@@ -101,6 +103,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         return manifest switch
         {
             TrafficBatchV1 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r)),
+            TrafficBatchV2 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r), r.ReadInt64()),
             TrafficBatchAckV1 => new TrafficBatchAck(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
             GetBusinessSeriesV1 => new GetBusinessSeries(r.ReadString()),
             BusinessSeriesV1 => new BusinessSeries(r.ReadString(), r.ReadInt64(), ReadInts(r), ReadInts(r), r.ReadInt64(),
@@ -110,6 +113,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             GetLeaderboardV1 => GetLeaderboard.Instance,
             SurgeChangedV1 => new SurgeChanged(r.ReadString(), r.ReadBoolean(), ReadEntry(r)),
             TrafficRecordedV1 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), ReadLongs(r), ReadInts(r)),
+            TrafficRecordedV2 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), ReadLongs(r), ReadInts(r), r.ReadInt64()),
             TrackerSnapshotV1 => ReadSnapshot(r),
             LeaderboardUpdatedV1 => ReadLeaderboard(r),
             _ => throw new System.Runtime.Serialization.SerializationException($"{nameof(HollerSerializer)} does not know manifest '{manifest}'"),

@@ -147,12 +147,14 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
                 counts.Add(1);
             }
         }
-        return new TrafficRecorded(batch.Partition, batch.Offsets[^1], recreated, seconds.ToArray(), counts.ToArray());
+        return new TrafficRecorded(batch.Partition, batch.Offsets[^1], recreated, seconds.ToArray(), counts.ToArray(),
+            batch.ObservedSinceSecond);
     }
 
     private void Apply(TrafficRecorded recorded)
     {
         if (recorded.PartitionReset) _watermarks.Reset(recorded.Partition);
+        if (recorded.ObservedSinceSecond > 0) _traffic.ObservedSince(recorded.ObservedSinceSecond);
         for (var i = 0; i < recorded.Seconds.Length; i++) _traffic.Record(recorded.Seconds[i], recorded.Counts[i]);
         _watermarks.MarkApplied(recorded.Partition, recorded.LastOffset);
     }

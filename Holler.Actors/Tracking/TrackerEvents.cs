@@ -10,7 +10,9 @@ public interface ITrackerPersisted;
 /// journal stays small, and only after redelivered events were filtered out.
 /// </summary>
 /// <param name="PartitionReset">The partition's log was found recreated: its watermark was forgotten before applying.</param>
-public sealed record TrafficRecorded(int Partition, long LastOffset, bool PartitionReset, long[] Seconds, int[] Counts)
+/// <param name="ObservedSinceSecond">See <see cref="TrafficBatch.ObservedSinceSecond"/>; 0 when unknown (and in v1 journals).</param>
+public sealed record TrafficRecorded(int Partition, long LastOffset, bool PartitionReset, long[] Seconds, int[] Counts,
+    long ObservedSinceSecond = 0)
     : ITrackerPersisted;
 
 /// <summary>A tracker's whole state.</summary>

@@ -18,7 +18,10 @@ public interface ITrackerProtocol;
 /// </summary>
 /// <param name="LogEndOffset">The partition's log-end offset as the consumer saw it (negative if unknown): a log
 /// ending below a tracker's watermark has been recreated.</param>
-public sealed record TrafficBatch(string BusinessId, int Partition, long LogEndOffset, long[] Offsets, long[] Seconds)
+/// <param name="ObservedSinceSecond">Event time from which the ingest has been watching the whole stream (0 if
+/// unknown): a business first seen later had no traffic before, which is a baseline too.</param>
+public sealed record TrafficBatch(string BusinessId, int Partition, long LogEndOffset, long[] Offsets, long[] Seconds,
+    long ObservedSinceSecond = 0)
     : ITrackerMessage, ITrackerProtocol;
 
 /// <summary>Reply to <see cref="TrafficBatch"/>, sent once the events it applied are durable.</summary>

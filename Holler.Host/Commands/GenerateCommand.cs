@@ -23,9 +23,11 @@ public static class GenerateCommand
         var surgeEvery = new Option<string>("--surge-every") { Description = "Time between injected surges; 0 for none (default: 60s)", DefaultValueFactory = _ => "60s" };
         var firstSurge = new Option<string>("--first-surge-after") { Description = "When the first surge starts (default: 70s)", DefaultValueFactory = _ => "70s" };
         var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
+        var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => 1.0 };
+        var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the UTC day, 0.5× to 1.4× (default: true)", DefaultValueFactory = _ => true };
         var command = new Command("generate", "Produce synthetic traffic (DESIGN §3 contract) with Zipf popularity, a daily rhythm and injected surges")
         {
-            bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration,
+            bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration, zipf, rhythm,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -60,6 +62,8 @@ public static class GenerateCommand
                     SurgeEvery = every,
                     FirstSurgeAfter = first,
                     SurgeDuration = lasting,
+                    ZipfExponent = parse.GetValue(zipf),
+                    DailyRhythm = parse.GetValue(rhythm),
                 },
             };
             try

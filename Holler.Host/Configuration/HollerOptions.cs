@@ -56,6 +56,10 @@ public sealed class GeneratorOptionsSection
     /// <summary>Runs the built-in traffic generator inside the node; defaults to on with the embedded broker.</summary>
     public bool? Enabled { get; set; }
     public double Rate { get; set; } = 4000;
+    /// <summary>Zipf exponent of business popularity: higher concentrates traffic on fewer businesses.</summary>
+    public double ZipfExponent { get; set; } = 1.2;
+    /// <summary>Vary the rate over the (UTC) day, 0.5× at night to 1.4× mid-afternoon; off keeps it at Rate.</summary>
+    public bool DailyRhythm { get; set; }
     public int Seed { get; set; } = 42;
     public double SurgeEverySeconds { get; set; } = 45;
     public double FirstSurgeAfterSeconds { get; set; } = 75;

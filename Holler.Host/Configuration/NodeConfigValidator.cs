@@ -75,6 +75,7 @@ public static class NodeConfigValidator
         }
 
         if (o.Generator.Rate is <= 0 or > 10_000_000) errors.Add($"Generator:Rate must be between 0 and 10000000 events/s, was {o.Generator.Rate}");
+        if (o.Generator.ZipfExponent is < 0 or > 5) errors.Add($"Generator:ZipfExponent must be between 0 and 5, was {o.Generator.ZipfExponent}");
         if (o.Generator.SurgeEverySeconds <= 0) errors.Add($"Generator:SurgeEverySeconds must be positive, was {o.Generator.SurgeEverySeconds}");
         if (o.Generator.SurgeDurationSeconds <= 0) errors.Add($"Generator:SurgeDurationSeconds must be positive, was {o.Generator.SurgeDurationSeconds}");
         if (o.Generator.FirstSurgeAfterSeconds < 0) errors.Add($"Generator:FirstSurgeAfterSeconds must not be negative, was {o.Generator.FirstSurgeAfterSeconds}");

@@ -31,6 +31,8 @@ public sealed class EmbeddedGenerator(NodeConfig config, BusinessCatalog catalog
                 SurgeEvery = TimeSpan.FromSeconds(config.Generator.SurgeEverySeconds),
                 FirstSurgeAfter = TimeSpan.FromSeconds(config.Generator.FirstSurgeAfterSeconds),
                 SurgeDuration = TimeSpan.FromSeconds(config.Generator.SurgeDurationSeconds),
+                ZipfExponent = config.Generator.ZipfExponent,
+                DailyRhythm = config.Generator.DailyRhythm,
             },
         };
         try

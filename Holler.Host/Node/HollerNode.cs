@@ -70,7 +70,12 @@ public sealed class HollerNode : IAsyncDisposable
             });
             builder.Logging.ClearProviders();
             if (configureLogging is not null) configureLogging(builder.Logging);
-            else builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            else
+            {
+                // Logs go to standard error: standard output is the leaderboard.
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+                builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
             builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
             builder.Services.AddSingleton(config);
             builder.Services.AddSingleton(metrics);

@@ -237,7 +237,8 @@ public sealed class BusinessTrackerTests(ITestOutputHelper output) : SqliteTestK
     [Fact]
     public void RecoversFromSnapshotAlone()
     {
-        var settings = Settings(snapshotEvery: 1_000);
+        // No periodic snapshot within 5 batches, but enough (≥ SnapshotEvery / 10) to snapshot on the way out.
+        var settings = Settings(snapshotEvery: 50);
         var traffic = new Traffic(Id);
         var tracker = StartTracker(settings);
         SendAll(tracker, History(traffic));

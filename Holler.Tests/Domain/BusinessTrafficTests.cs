@@ -322,4 +322,36 @@ public class BusinessTrafficTests
         Assert.True(restored.Window.IsEmpty);
         Assert.False(restored.IsWarm);
     }
+
+    [Fact]
+    public void A_business_first_seen_in_its_own_surge_alarms_when_the_stream_was_watched_before()
+    {
+        // Quiet for ten minutes of a watched stream, then 3 events a second from nowhere.
+        var watched = NewTraffic();
+        watched.ObservedSince(Start);
+        var unwatched = NewTraffic();
+        var surgeStart = Start + 600;
+        var watchedStarted = false;
+        var unwatchedStarted = false;
+        for (var second = surgeStart; second < surgeStart + 120; second++)
+        {
+            watchedStarted |= Step(watched, second, 3) == SurgeTransition.Started;
+            unwatchedStarted |= Step(unwatched, second, 3) == SurgeTransition.Started;
+        }
+
+        Assert.True(watchedStarted, "the silence before was a baseline of zero");
+        // Without knowing the stream was watched, the warm-up learns the surge itself as normal.
+        Assert.False(unwatchedStarted);
+    }
+
+    [Fact]
+    public void Observed_since_does_not_move_a_business_already_seen()
+    {
+        var traffic = NewTraffic();
+        traffic.Record(Start + 100, 1);
+
+        traffic.ObservedSince(Start);
+
+        Assert.Equal(Start + 100, traffic.FirstSeenSecond);
+    }
 }

@@ -39,6 +39,16 @@ public sealed class BusinessTraffic
 
     public bool IsWarm => Baseline.Samples > 0;
 
+    /// <summary>
+    /// Tells a business that has never had an event that the stream has been watched since <paramref name="second"/>:
+    /// its silence until now is history. Without this, a rare business first seen in the middle of its own surge would
+    /// learn the surge as its baseline during warm-up and never alarm.
+    /// </summary>
+    public void ObservedSince(long second)
+    {
+        if (FirstSeenSecond == long.MinValue) FirstSeenSecond = second;
+    }
+
     /// <summary>Records <paramref name="count"/> events in one event-time second.</summary>
     /// <returns>True when applied to the window, false when late.</returns>
     public bool Record(long second, int count)
