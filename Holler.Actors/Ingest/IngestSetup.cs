@@ -1,3 +1,5 @@
+using Akka;
+using Akka.Actor;
 using Akka.Hosting;
 using Holler.Domain;
 using Holler.Tracking;
@@ -20,5 +22,13 @@ public static class IngestSetup
                 IngestActor.PropsFor(settings, registry.Get<BusinessTracker>(), metrics, limits, clock ?? TimeProvider.System, loggers),
                 "ingest");
             registry.Register<IngestActor>(ingest);
+            // Stop consuming before shards hand off: batches sent into a stopping region would only time out, and
+            // what is uncommitted is redelivered on the next start anyway.
+            CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "stop-ingest", async () =>
+            {
+                try { await ingest.GracefulStop(TimeSpan.FromSeconds(10)); }
+                catch (TaskCanceledException) { }
+                return Done.Instance;
+            });
         });
 }
