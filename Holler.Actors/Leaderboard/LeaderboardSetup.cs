@@ -15,7 +15,9 @@ public static class LeaderboardSetup
     public static AkkaConfigurationBuilder AddLeaderboard(this AkkaConfigurationBuilder builder, LeaderboardSettings settings,
         bool hostSingleton, TimeProvider? clock = null)
     {
-        var options = new ClusterSingletonOptions { Role = Role };
+        // The proxy logs "failed to find singleton" while the node is still joining, which reads like a fault on every
+        // start; a missing leaderboard shows up as no publications instead.
+        var options = new ClusterSingletonOptions { Role = Role, LogSingletonIdentificationFailure = false };
         builder.WithDistributedPubSub(role: null!);
         return hostSingleton
             ? builder.WithSingleton<LeaderboardActor>(SingletonName, LeaderboardActor.PropsFor(settings, clock), options, createProxyToo: true)
