@@ -105,23 +105,23 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TrafficBatchAck(_businessId, 0, 0));
             return;
         }
-        var first = _watermarks.FirstUnapplied(batch.Partition, batch.Offsets, batch.LogEndOffset, out var recreated);
+        var watermark = _watermarks.WatermarkFor(batch.Partition, batch.LogEndOffset, out var recreated);
         if (recreated)
             _log.Info("Partition {0}'s log ends at {1}, below what {2} applied: the log was recreated, starting afresh",
                 batch.Partition, batch.LogEndOffset, _businessId);
-        var fresh = batch.Offsets.Length - first;
-        if (fresh == 0)
+        var recorded = Summarise(batch, watermark, recreated, out var fresh);
+        var duplicates = batch.Offsets.Length - fresh;
+        if (recorded is null)
         {
-            Sender.Tell(new TrafficBatchAck(_businessId, 0, batch.Offsets.Length));
+            Sender.Tell(new TrafficBatchAck(_businessId, 0, duplicates));
             return;
         }
 
-        var recorded = Summarise(batch, first, recreated);
         var replyTo = Sender;
         Persist(recorded, e =>
         {
             Apply(e);
-            replyTo.Tell(new TrafficBatchAck(_businessId, fresh, first));
+            replyTo.Tell(new TrafficBatchAck(_businessId, fresh, duplicates));
             _lastArrivalAt = _clock.GetUtcNow();
             _headAtLastArrival = _traffic.Window.HeadSecond;
             var transition = _traffic.Evaluate();
@@ -132,13 +132,23 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         });
     }
 
-    /// <summary>Collapses runs of equal seconds: events of one business in one micro-batch are mostly in time order.</summary>
-    private static TrafficRecorded Summarise(TrafficBatch batch, int first, bool recreated)
+    /// <summary>
+    /// The events not applied yet, with runs of equal seconds collapsed (events of one business in one micro-batch are
+    /// mostly in time order); null when there are none. An event is new only above everything applied before it, in
+    /// this batch too: the consumer hands records out in offset order, so anything lower that follows a higher offset
+    /// is a re-fetch after a rebalance, already applied or earlier in this very batch.
+    /// </summary>
+    private static TrafficRecorded? Summarise(TrafficBatch batch, long watermark, bool recreated, out int fresh)
     {
         var seconds = new List<long>();
         var counts = new List<int>();
-        for (var i = first; i < batch.Seconds.Length; i++)
+        var lastOffset = long.MinValue;
+        fresh = 0;
+        for (var i = 0; i < batch.Seconds.Length; i++)
         {
+            if (batch.Offsets[i] <= watermark || batch.Offsets[i] <= lastOffset) continue;
+            fresh++;
+            lastOffset = batch.Offsets[i];
             var second = batch.Seconds[i];
             if (seconds.Count > 0 && seconds[^1] == second) counts[^1]++;
             else
@@ -147,7 +157,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
                 counts.Add(1);
             }
         }
-        return new TrafficRecorded(batch.Partition, batch.Offsets[^1], recreated, seconds.ToArray(), counts.ToArray(),
+        if (fresh == 0) return null;
+        return new TrafficRecorded(batch.Partition, lastOffset, recreated, seconds.ToArray(), counts.ToArray(),
             batch.ObservedSinceSecond);
     }
 

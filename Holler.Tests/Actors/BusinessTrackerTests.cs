@@ -104,6 +104,22 @@ public sealed class BusinessTrackerTests(ITestOutputHelper output) : SqliteTestK
     }
 
     [Fact]
+    public void BatchSpanningARebalanceRefetchCountsEachOffsetOnce()
+    {
+        // After a rebalance the consumer re-fetches from the committed offset, so one micro-batch can carry the tail
+        // it had already handed out and then the re-fetched start: offsets that are not ascending.
+        var tracker = StartTracker();
+        Send(tracker, Batch(Id, 0, 20, [10, 11, 12], T0));
+
+        var ack = Send(tracker, new TrafficBatch(Id, 0, 20, [13, 14, 10, 11, 12, 13], [T0, T0, T0, T0, T0, T0]));
+
+        Assert.Equal(new TrafficBatchAck(Id, 2, 4), ack);
+        Assert.Equal(5, Series(tracker).Total); // 10..14 once each: 13 not twice
+        // And the watermark is the highest applied offset, not the batch's last one.
+        Assert.Equal(new TrafficBatchAck(Id, 0, 2), Send(tracker, Batch(Id, 0, 20, [13, 14], T0)));
+    }
+
+    [Fact]
     public void PartitionsHaveTheirOwnWatermarks()
     {
         var tracker = StartTracker();

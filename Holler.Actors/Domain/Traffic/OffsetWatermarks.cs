@@ -19,16 +19,27 @@ public sealed class OffsetWatermarks
     /// <param name="logEndOffset">The partition's log-end offset as the consumer last saw it; negative when unknown.</param>
     public int FirstUnapplied(int partition, ReadOnlySpan<long> ascendingOffsets, long logEndOffset, out bool recreated)
     {
-        recreated = false;
-        if (!_applied.TryGetValue(partition, out var watermark)) return 0;
-        if (logEndOffset >= 0 && logEndOffset <= watermark)
-        {
-            recreated = true;
-            return 0;
-        }
+        var watermark = WatermarkFor(partition, logEndOffset, out recreated);
         var index = 0;
         while (index < ascendingOffsets.Length && ascendingOffsets[index] <= watermark) index++;
         return index;
+    }
+
+    /// <summary>
+    /// The offset at or below which a batch's events are already applied: -1 when nothing was applied from the
+    /// partition, or when its log was recreated (<paramref name="recreated"/>). Test every offset against it: after a
+    /// rebalance a consumer re-fetches from the committed offset, so one batch can hold offsets that are not ascending.
+    /// </summary>
+    public long WatermarkFor(int partition, long logEndOffset, out bool recreated)
+    {
+        recreated = false;
+        if (!_applied.TryGetValue(partition, out var watermark)) return -1;
+        if (logEndOffset >= 0 && logEndOffset <= watermark)
+        {
+            recreated = true;
+            return -1;
+        }
+        return watermark;
     }
 
     public void MarkApplied(int partition, long offset)
