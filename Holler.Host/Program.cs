@@ -8,4 +8,6 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     DetectCliCommand.Create(),
     KafkaDevCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl-C / SIGTERM cancel the command, which then leaves the cluster in order (hand-off, snapshots, offset commits).
+// The default 2-second grace would cut that short and kill the process mid-shutdown.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });

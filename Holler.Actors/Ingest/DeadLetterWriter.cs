@@ -19,6 +19,8 @@ public sealed class DeadLetterWriter : IDisposable
             BootstrapServers = bootstrapServers,
             Acks = Acks.All,
             LingerMs = 5,
+            // An unwritable dead-letter topic must fail the micro-batch soon (it is retried), not stall it for 5 minutes.
+            MessageTimeoutMs = 30_000,
         }).Build();
     }
 

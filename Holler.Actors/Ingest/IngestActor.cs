@@ -26,6 +26,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     private KafkaPollingConsumer? _consumer;
     private DeadLetterWriter? _deadLetters;
     private UniqueKillSwitch? _killSwitch;
+    private CancellationTokenSource? _streamStopping;
     private int _restarts;
     // Written by the delivering stream only (one micro-batch at a time), kept across stream restarts.
     private long _observedSinceSecond;
@@ -43,7 +44,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         Receive<StreamEnded>(ended =>
         {
             StopStream();
-            var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(_restarts++, 5))));
+            var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Interlocked.Increment(ref _restarts) - 1, 5))));
             _log.LogWarning(ended.Cause, "Ingest stream ended ({Reason}); restarting from committed offsets in {Delay}",
                 ended.Cause?.Message ?? "completed", delay);
             Timers.StartSingleTimer("restart", Restart.Instance, delay);
@@ -76,10 +77,11 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         consumer.Start();
         _consumer = consumer;
         _deadLetters = deadLetters;
+        var stopping = _streamStopping = new CancellationTokenSource();
 
         var (killSwitch, done) = ChannelSource.FromReader(consumer.Records)
             .GroupedWithin(_settings.MaxBatchRecords, _settings.BatchDelay)
-            .SelectAsync(1, records => DeliverAsync(records.ToList(), consumer, deadLetters))
+            .SelectAsync(1, records => DeliverAsync(records.ToList(), consumer, deadLetters, stopping.Token))
             .ViaMaterialized(KillSwitches.Single<Done>(), Keep.Right)
             .ToMaterialized(Sink.Ignore<Done>(), Keep.Both)
             .Run(Context.Materializer());
@@ -90,6 +92,11 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
 
     private void StopStream()
     {
+        // A delivery in flight must not keep re-sending or commit after its stream is gone: a restarted stream
+        // redelivers from the committed offsets anyway.
+        _streamStopping?.Cancel();
+        _streamStopping?.Dispose();
+        _streamStopping = null;
         _killSwitch?.Shutdown();
         _killSwitch = null;
         _consumer?.Dispose();
@@ -98,7 +105,8 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         _deadLetters = null;
     }
 
-    private async Task<Done> DeliverAsync(List<ConsumedRecord> records, KafkaPollingConsumer consumer, DeadLetterWriter? deadLetters)
+    private async Task<Done> DeliverAsync(List<ConsumedRecord> records, KafkaPollingConsumer consumer, DeadLetterWriter? deadLetters,
+        CancellationToken stopping)
     {
         var batch = MicroBatch.From(records, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _limits, Volatile.Read(ref _observedSinceSecond));
         if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
@@ -109,6 +117,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         var pending = batch.Batches;
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
+            stopping.ThrowIfCancellationRequested();
             var results = await Task.WhenAll(pending.Select(async b =>
             {
                 try { return (Batch: b, Ack: await _trackers.Ask<TrafficBatchAck>(b, _settings.Ack)); }
@@ -124,10 +133,11 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
             _log.LogWarning("{Count} tracker batches unacknowledged; re-sending (attempt {Attempt})", pending.Count, attempt + 1);
         }
 
-        if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected);
+        if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
+        stopping.ThrowIfCancellationRequested();
         consumer.Commit(batch.CommitOffsets);
         _metrics.AddBatch();
-        _restarts = 0;
+        Interlocked.Exchange(ref _restarts, 0);
         return Done.Instance;
     }
 

@@ -15,7 +15,10 @@ public static class IngestSetup
     /// <summary>Starts this node's Kafka ingest stream, delivering to the business trackers (local region or proxy).</summary>
     public static AkkaConfigurationBuilder AddIngest(this AkkaConfigurationBuilder builder, KafkaIngestSettings settings,
         ParseLimits limits, IngestMetrics metrics, TimeProvider? clock = null) =>
-        builder.WithActors((system, registry, resolver) =>
+        builder.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(
+                // Room for the ingest to stop (see below) before shards hand off; the phase's default is 5 s.
+                "akka.coordinated-shutdown.phases.before-service-unbind.timeout = 15s"), HoconAddMode.Prepend)
+            .WithActors((system, registry, resolver) =>
         {
             var loggers = resolver.GetService<ILoggerFactory>();
             var ingest = system.ActorOf(

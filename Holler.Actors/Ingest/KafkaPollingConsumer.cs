@@ -80,7 +80,7 @@ public sealed class KafkaPollingConsumer : IDisposable
                 .SetErrorHandler((_, e) =>
                 {
                     if (e.IsFatal) _log.LogError("Kafka consumer fatal error: {Reason}", e.Reason);
-                    else _log.LogDebug("Kafka consumer: {Reason}", e.Reason);
+                    else WarnNow($"Kafka consumer ({_settings.BootstrapServers}, topic {_settings.Topic}): {e.Reason}");
                 })
                 .SetLogHandler((_, m) => _log.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
                 .SetPartitionsAssignedHandler((_, parts) =>
@@ -102,8 +102,8 @@ public sealed class KafkaPollingConsumer : IDisposable
                 try { result = consumer.Consume(TimeSpan.FromMilliseconds(100)); }
                 catch (ConsumeException e) when (!e.Error.IsFatal)
                 {
-                    // E.g. the topic does not exist yet (it is created on first produce): keep polling.
-                    _log.LogDebug("Kafka consume: {Reason}", e.Error.Reason);
+                    // E.g. the topic does not exist yet (it is created on first produce): keep polling, and say so.
+                    WarnNow($"Kafka consume from topic {_settings.Topic}: {e.Error.Reason}");
                     continue;
                 }
                 if (result?.Message is null) continue;
@@ -120,8 +120,9 @@ public sealed class KafkaPollingConsumer : IDisposable
             }
             DrainCommits(consumer);
         }
-        catch (Exception e) when (e is KafkaException or ArgumentException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Anything escaping this thread would take the process down; the stream restarts from committed offsets.
             _log.LogError(e, "Kafka consumer stopped: {Reason}", e.Message);
             _channel.Writer.TryComplete(e);
         }
@@ -133,6 +134,18 @@ public sealed class KafkaPollingConsumer : IDisposable
             _channel.Writer.TryComplete();
             _stopped.TrySetResult();
         }
+    }
+
+    // Starts "just warned": a topic that does not exist for the first seconds (the generator creates it) is normal.
+    private long _lastWarningTicks = Environment.TickCount64;
+
+    /// <summary>Broker trouble repeats every poll; one warning per 30 s is enough to see it without drowning in it.</summary>
+    private void WarnNow(string message)
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastWarningTicks) < 30_000) return;
+        Interlocked.Exchange(ref _lastWarningTicks, now);
+        _log.LogWarning("{Message}", message);
     }
 
     private long LogEndOf(IConsumer<byte[], byte[]> consumer, TopicPartition partition)
@@ -154,6 +167,10 @@ public sealed class KafkaPollingConsumer : IDisposable
                 if (!merged.TryGetValue(partition, out var current) || offset > current) merged[partition] = offset;
         }
         if (merged is null) return;
+        // Commit only what this consumer still owns: a late commit for a partition that moved would rewind its new owner.
+        var owned = consumer.Assignment.Where(tp => tp.Topic == _settings.Topic).Select(tp => tp.Partition.Value).ToHashSet();
+        foreach (var partition in merged.Keys.Where(p => !owned.Contains(p)).ToList()) merged.Remove(partition);
+        if (merged.Count == 0) return;
         try
         {
             consumer.Commit(merged.Select(kv => new TopicPartitionOffset(_settings.Topic, kv.Key, kv.Value)));

@@ -54,9 +54,20 @@ public sealed class MicroBatch
             if (!builders.TryGetValue(key, out var builder)) builders[key] = builder = new Builder();
             builder.Add(record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, record.LogEndOffset);
         }
-        var since = observedSinceSecond > 0 ? observedSinceSecond : builders.Values.Select(b => b.EarliestSecond).DefaultIfEmpty(0).Min();
+        var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(builders.Values.Select(b => b.EarliestSecond).ToList());
         var batches = builders.Select(kv => kv.Value.Build(kv.Key.Item1, kv.Key.Item2, since)).ToList();
         return new MicroBatch(batches, commit, rejected, accepted, since);
+    }
+
+    /// <summary>
+    /// Where watching the stream began: the earliest event of the first batch, but not more than a minute before its
+    /// typical (median) event, so one straggler from hours ago does not make every business count hours of silence.
+    /// </summary>
+    private static long WatchStart(List<long> earliestPerBusiness)
+    {
+        if (earliestPerBusiness.Count == 0) return 0;
+        earliestPerBusiness.Sort();
+        return Math.Max(earliestPerBusiness[0], earliestPerBusiness[earliestPerBusiness.Count / 2] - 60);
     }
 
     private sealed class Builder

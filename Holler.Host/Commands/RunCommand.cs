@@ -67,7 +67,20 @@ public static class RunCommand
             return await Fail([problem]);
 
         Console.Error.WriteLine("Starting Holler…");
-        await using var node = await HollerNode.StartAsync(config, token: token);
+        HollerNode node;
+        try
+        {
+            node = await HollerNode.StartAsync(config, token: token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One line naming what failed (a taken port, an unreadable catalog file, a broker that would not start).
+            var root = e.GetBaseException();
+            var setting = root is System.Net.Sockets.SocketException ? "Cluster:Port: " : "";
+            await Console.Error.WriteLineAsync($"holler: {setting}could not start the node: {root.Message}");
+            return setting.Length > 0 ? ExitCodes.BadConfiguration : ExitCodes.Failed;
+        }
+        await using var _ = node;
         var self = Akka.Cluster.Cluster.Get(node.System).SelfAddress;
         Console.Error.WriteLine($"""
             Holler node up
@@ -82,6 +95,12 @@ public static class RunCommand
         using var either = CancellationTokenSource.CreateLinkedTokenSource(token, node.Stopping);
         try { await Task.Delay(Timeout.Infinite, either.Token); }
         catch (OperationCanceledException) { }
+        if (!token.IsCancellationRequested)
+        {
+            // Not asked to stop: the node stopped itself (downed by the split-brain resolver, or left the cluster).
+            Console.Error.WriteLine("holler: the node left the cluster on its own; stopping");
+            return ExitCodes.Failed;
+        }
         Console.Error.WriteLine("Stopping Holler (leaving the cluster, final snapshots)…");
         return ExitCodes.Ok;
     }

@@ -47,8 +47,15 @@ public static class NodeConfigValidator
             foreach (var server in bootstrap.Split(',', StringSplitOptions.TrimEntries))
                 if (!IsHostPort(server)) errors.Add($"Kafka:Bootstrap: '{server}' is not host:port");
         }
-        if (string.IsNullOrWhiteSpace(o.Kafka.Topic)) errors.Add("Kafka:Topic: must not be empty");
+        if (!IsKafkaName(o.Kafka.Topic)) errors.Add($"Kafka:Topic: '{o.Kafka.Topic}' is not a Kafka topic name (1-249 of A-Z a-z 0-9 . _ -)");
         if (string.IsNullOrWhiteSpace(o.Kafka.GroupId)) errors.Add("Kafka:GroupId: must not be empty");
+        if (!string.IsNullOrEmpty(o.Kafka.DeadLetterTopic))
+        {
+            if (!IsKafkaName(o.Kafka.DeadLetterTopic))
+                errors.Add($"Kafka:DeadLetterTopic: '{o.Kafka.DeadLetterTopic}' is not a Kafka topic name (1-249 of A-Z a-z 0-9 . _ -)");
+            else if (o.Kafka.DeadLetterTopic == o.Kafka.Topic)
+                errors.Add("Kafka:DeadLetterTopic: must differ from Kafka:Topic, or rejected records would be consumed again forever");
+        }
         if (o.Kafka.SessionTimeoutMs is < 1000 or > 300_000)
             errors.Add($"Kafka:SessionTimeoutMs must be between 1000 and 300000, was {o.Kafka.SessionTimeoutMs}");
 
@@ -74,11 +81,11 @@ public static class NodeConfigValidator
                 break;
         }
 
-        if (o.Generator.Rate is <= 0 or > 10_000_000) errors.Add($"Generator:Rate must be between 0 and 10000000 events/s, was {o.Generator.Rate}");
-        if (o.Generator.ZipfExponent is < 0 or > 5) errors.Add($"Generator:ZipfExponent must be between 0 and 5, was {o.Generator.ZipfExponent}");
-        if (o.Generator.SurgeEverySeconds <= 0) errors.Add($"Generator:SurgeEverySeconds must be positive, was {o.Generator.SurgeEverySeconds}");
-        if (o.Generator.SurgeDurationSeconds <= 0) errors.Add($"Generator:SurgeDurationSeconds must be positive, was {o.Generator.SurgeDurationSeconds}");
-        if (o.Generator.FirstSurgeAfterSeconds < 0) errors.Add($"Generator:FirstSurgeAfterSeconds must not be negative, was {o.Generator.FirstSurgeAfterSeconds}");
+        if (!(o.Generator.Rate is > 0 and <= 10_000_000)) errors.Add($"Generator:Rate must be between 0 and 10000000 events/s, was {o.Generator.Rate}");
+        if (!(o.Generator.ZipfExponent is >= 0 and <= 5)) errors.Add($"Generator:ZipfExponent must be between 0 and 5, was {o.Generator.ZipfExponent}");
+        if (!(o.Generator.SurgeEverySeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeEverySeconds must be positive, was {o.Generator.SurgeEverySeconds}");
+        if (!(o.Generator.SurgeDurationSeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeDurationSeconds must be positive, was {o.Generator.SurgeDurationSeconds}");
+        if (!(o.Generator.FirstSurgeAfterSeconds is >= 0 and < 1e9)) errors.Add($"Generator:FirstSurgeAfterSeconds must not be negative, was {o.Generator.FirstSurgeAfterSeconds}");
         if (o.Catalog.Businesses is < 1 or > 10_000_000) errors.Add($"Catalog:Businesses must be between 1 and 10000000, was {o.Catalog.Businesses}");
         if (!string.IsNullOrWhiteSpace(o.Catalog.YelpFile) && !File.Exists(o.Catalog.YelpFile))
             errors.Add($"Catalog:YelpFile: '{o.Catalog.YelpFile}' does not exist");
@@ -130,6 +137,9 @@ public static class NodeConfigValidator
         };
         return (config, []);
     }
+
+    private static bool IsKafkaName(string name) =>
+        name.Length is > 0 and <= 249 && name is not "." and not ".." && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     private static bool IsHostPort(string server)
     {

@@ -29,7 +29,7 @@ public static class SettingsLoader
             options = new HollerOptions();
             configuration.Bind(options);
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException)
         {
             return (null, [Describe(e)]);
         }

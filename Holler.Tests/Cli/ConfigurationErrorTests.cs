@@ -14,6 +14,9 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--port", "seventy" }, "Cluster:Port")]
     [InlineData(new[] { "run", "--persistence", "oracle" }, "Persistence:Provider: unknown provider 'oracle'")]
     [InlineData(new[] { "run", "--persistence", "postgres" }, "Persistence:ConnectionString: required for PostgreSQL")]
+    [InlineData(new[] { "run", "--set", "Kafka:DeadLetterTopic=holler.traffic" }, "Kafka:DeadLetterTopic: must differ from Kafka:Topic")]
+    [InlineData(new[] { "run", "--topic", "bad topic!" }, "Kafka:Topic: 'bad topic!' is not a Kafka topic name")]
+    [InlineData(new[] { "run", "--set", "Generator:SurgeEverySeconds=NaN" }, "Generator:SurgeEverySeconds must be positive")]
     public async Task A_bad_setting_is_named_in_one_line_with_exit_code_2(string[] args, string expected)
     {
         var result = await HollerProcess.RunAsync(args);
