@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Holler.Host.Commands;
+using Holler.Host.Commands.Operator;
 
 var root = new RootCommand("Holler: real-time web-traffic surge detection on an Akka.NET cluster")
 {
@@ -8,6 +9,7 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     DetectCliCommand.Create(),
     KafkaDevCommand.Create(),
 };
+OperatorCommands.AddTo(root);
 // Ctrl-C / SIGTERM cancel the command, which then leaves the cluster in order (hand-off, snapshots, offset commits).
 // The default 2-second grace would cut that short and kill the process mid-shutdown.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
+return await OperatorCommands.InvokeAsync(root, args, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,9 @@ public sealed class KafkaPollingConsumer : IDisposable
             FetchWaitMaxMs = 10,
             EnablePartitionEof = false,
             ClientId = "holler-ingest-" + Environment.MachineName,
+            // librdkafka keeps asking for the high watermark of assigned partitions while statistics are on, so the
+            // log end (and with it the lag) stays fresh while the stream is back-pressured and nothing is fetched.
+            StatisticsIntervalMs = 5000,
         };
         if (_settings.ExtraConsumerConfig is { } extra)
             foreach (var (key, value) in extra) config.Set(key, value);
@@ -83,6 +87,7 @@ public sealed class KafkaPollingConsumer : IDisposable
                     else WarnNow($"Kafka consumer ({_settings.BootstrapServers}, topic {_settings.Topic}): {e.Reason}");
                 })
                 .SetLogHandler((_, m) => _log.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
+                .SetStatisticsHandler((_, json) => NoteHighWatermarks(json))
                 .SetPartitionsAssignedHandler((_, parts) =>
                     _log.LogInformation("Ingest assigned partitions [{Partitions}] of {Topic}",
                         string.Join(",", parts.Select(p => p.Partition.Value)), _settings.Topic))
@@ -90,6 +95,12 @@ public sealed class KafkaPollingConsumer : IDisposable
                 {
                     // Commit what is durable before the partitions move; the rest will be redelivered and deduplicated.
                     DrainCommits(c);
+                    // Progress of partitions that moved is their new owner's to report.
+                    foreach (var part in parts)
+                    {
+                        _committed.TryRemove(part.Partition.Value, out _);
+                        _logEnd.TryRemove(part.Partition.Value, out _);
+                    }
                     _log.LogInformation("Ingest revoked partitions [{Partitions}]", string.Join(",", parts.Select(p => p.Partition.Value)));
                 })
                 .Build();
@@ -155,6 +166,28 @@ public sealed class KafkaPollingConsumer : IDisposable
         var value = high.IsSpecial ? -1 : high.Value;
         if (value >= 0) _logEnd[partition.Partition.Value] = value;
         return value;
+    }
+
+    /// <summary>Takes each assigned partition's high watermark from librdkafka's statistics (JSON, every few seconds).</summary>
+    private void NoteHighWatermarks(string statistics)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(statistics);
+            if (!doc.RootElement.TryGetProperty("topics", out var topics) || !topics.TryGetProperty(_settings.Topic, out var topic)
+                || !topic.TryGetProperty("partitions", out var partitions)) return;
+            foreach (var p in partitions.EnumerateObject())
+            {
+                if (!int.TryParse(p.Name, out var partition) || partition < 0) continue;
+                var assigned = p.Value.TryGetProperty("fetch_state", out var state) && state.GetString() is not (null or "none" or "stopped");
+                if (assigned && p.Value.TryGetProperty("hi_offset", out var hi) && hi.TryGetInt64(out var high) && high >= 0)
+                    _logEnd[partition] = high;
+            }
+        }
+        catch (JsonException e)
+        {
+            _log.LogDebug("Unreadable librdkafka statistics: {Reason}", e.Message);
+        }
     }
 
     private void DrainCommits(IConsumer<byte[], byte[]> consumer)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -20,6 +21,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private readonly BusinessTraffic _traffic;
     private readonly OffsetWatermarks _watermarks = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly TrackerMetrics? _metrics;
+    private long _snapshotStartedAt;
 
     private int _persistedSinceSnapshot;
     /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
@@ -28,9 +31,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
-    public BusinessTracker(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock)
+    public BusinessTracker(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+        TrackerMetrics? metrics = null)
     {
         _businessId = businessId;
+        _metrics = metrics;
         _settings = settings;
         _leaderboard = leaderboard;
         _clock = clock;
@@ -60,6 +65,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         Command<StopTracker>(_ => StopDurably());
         Command<SaveSnapshotSuccess>(success =>
         {
+            if (_snapshotStartedAt != 0) _metrics?.SnapshotSaved(Stopwatch.GetElapsedTime(_snapshotStartedAt));
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
             DeleteMessages(success.Metadata.SequenceNr);
             DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
@@ -82,8 +88,21 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null) =>
-        Props.Create(() => new BusinessTracker(businessId, settings, leaderboard, clock ?? TimeProvider.System));
+    public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
+        TrackerMetrics? metrics = null) =>
+        Props.Create(() => new BusinessTracker(businessId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+
+    protected override void PreStart()
+    {
+        _metrics?.TrackerStarted();
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        _metrics?.TrackerStopped();
+        base.PostStop();
+    }
 
     protected override void OnReplaySuccess()
     {
@@ -118,8 +137,10 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
 
         var replyTo = Sender;
+        var writeStartedAt = _metrics is null ? 0 : Stopwatch.GetTimestamp();
         Persist(recorded, e =>
         {
+            if (writeStartedAt != 0) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(writeStartedAt));
             Apply(e);
             replyTo.Tell(new TrafficBatchAck(_businessId, fresh, duplicates));
             _lastArrivalAt = _clock.GetUtcNow();
@@ -127,7 +148,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             var transition = _traffic.Evaluate();
             // Moves within a surge are reported by the tick, at most once a second, not on every batch.
             if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(transition);
-            if (transition == SurgeTransition.Started) StartTicking();
+            if (transition == SurgeTransition.Started)
+            {
+                StartTicking();
+                _metrics?.SurgeStarted();
+            }
             if (++_persistedSinceSnapshot >= _settings.SnapshotEvery) TakeSnapshot();
         });
     }
@@ -215,6 +240,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private void TakeSnapshot()
     {
         _persistedSinceSnapshot = 0;
+        _snapshotStartedAt = Stopwatch.GetTimestamp();
         SaveSnapshot(new TrackerSnapshot(_traffic.ToState(), new Dictionary<int, long>(_watermarks.Applied)));
     }
 

@@ -15,7 +15,8 @@ public static class BusinessTrackerSetup
     /// <c>registry.Get&lt;BusinessTracker&gt;()</c> is where tracker messages go.
     /// </summary>
     public static AkkaConfigurationBuilder AddBusinessTrackers(this AkkaConfigurationBuilder builder, TrackerSettings settings,
-        bool hostTrackers, int shards = 100, TimeSpan? passivateAfter = null, TimeProvider? clock = null)
+        bool hostTrackers, int shards = 100, TimeSpan? passivateAfter = null, TimeProvider? clock = null,
+        TrackerMetrics? metrics = null)
     {
         var extractor = new BusinessMessageExtractor(shards);
         if (!hostTrackers) return builder.WithShardRegionProxy<BusinessTracker>(TypeName, Role, extractor);
@@ -25,7 +26,7 @@ public static class BusinessTrackerSetup
             (_, registry) =>
             {
                 var leaderboard = registry.Get<LeaderboardActor>();
-                return id => BusinessTracker.PropsFor(id, settings, leaderboard, clock);
+                return id => BusinessTracker.PropsFor(id, settings, leaderboard, clock, metrics);
             },
             extractor,
             new ShardOptions

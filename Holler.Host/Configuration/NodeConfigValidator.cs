@@ -107,6 +107,9 @@ public static class NodeConfigValidator
 
         ValidateListener(errors, "Web", o.Web.Hostname, o.Web.Port);
         ValidateListener(errors, "Operator", o.Operator.Hostname, o.Operator.Port);
+        if (string.IsNullOrWhiteSpace(o.Operator.Token) && System.Net.IPAddress.TryParse(o.Operator.Hostname.Trim(), out var operatorAddress)
+            && !System.Net.IPAddress.IsLoopback(operatorAddress))
+            errors.Add($"Operator:Token: required when Operator:Hostname ({o.Operator.Hostname.Trim()}) is beyond loopback; set HOLLER_OPERATOR__TOKEN");
         if (roles.Contains(NodeRole.Web) && o.Web.Port != 0 && o.Web.Port == o.Operator.Port)
             errors.Add($"Web:Port and Operator:Port must differ, both were {o.Web.Port}");
 
@@ -143,7 +146,7 @@ public static class NodeConfigValidator
             WebPort = o.Web.Port,
             OperatorHostname = o.Operator.Hostname.Trim(),
             OperatorPort = o.Operator.Port,
-            OperatorToken = o.Operator.Token,
+            OperatorToken = o.Operator.Token.Trim(),
         };
         return (config, []);
     }

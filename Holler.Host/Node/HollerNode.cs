@@ -73,6 +73,7 @@ public sealed class HollerNode : IAsyncDisposable
         {
             var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
             var metrics = new IngestMetrics();
+            var trackerMetrics = new TrackerMetrics();
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
             {
                 // The static-asset manifest is named after the application; tests host the node in their own process.
@@ -98,9 +99,12 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(metrics);
             builder.Services.AddSingleton(catalog);
             builder.Services.AddSingleton(endpoints);
-            builder.Services.AddAkka("holler", (akka, _) =>
+            builder.Services.AddSingleton(trackerMetrics);
+            builder.Services.AddOperatorEndpoint(bootstrap);
+            builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics);
+                akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
             });
@@ -125,7 +129,8 @@ public sealed class HollerNode : IAsyncDisposable
         }
     }
 
-    private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics)
+    private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
+        TrackerMetrics trackerMetrics)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -146,7 +151,7 @@ public sealed class HollerNode : IAsyncDisposable
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
-            .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter);
+            .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
         if (config.Has(NodeRole.Ingest))
         {

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using Holler.Host.Operator.Api;
+using Spectre.Console;
+
+namespace Holler.Host.Commands.Operator;
+
+/// <summary><c>holler business &lt;id&gt;</c>: one business's window, baseline, score and state, from its tracker.</summary>
+public static class BusinessCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "Business id (as in the traffic's business_id)" };
+        return OperatorOptions.Create("business", "One business as its tracker sees it: window, baseline, score, state", async (call, parse, token) =>
+        {
+            var b = await call.Client.GetAsync<BusinessView>($"/api/business/{Uri.EscapeDataString(parse.GetValue(id)!)}", token);
+            if (call.Json)
+            {
+                call.WriteJson(b);
+                return ExitCodes.Ok;
+            }
+            var c = CultureInfo.InvariantCulture;
+            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+            void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
+            Row("business", b.BusinessId);
+            if (b.Name is not null) Row("name", $"{b.Name} · {b.Category} · {b.City}");
+            Row("state", b.State + (b.SurgingSince is { } since ? $" since {since.ToString("HH:mm:ss", c)} UTC" : ""));
+            Row("window (60 s)", b.WindowEnd is { } end
+                ? $"{b.Window.ToString("N0", c)} events to {end.ToString("HH:mm:ss", c)} UTC  {Sparkline(b.WindowCounts)}"
+                : "no traffic yet");
+            Row("baseline", $"{b.Baseline.ToString("N1", c)} ± {b.BaselineStdDev.ToString("N1", c)} per 60 s{(b.Warm ? "" : " (still learning)")}");
+            Row("score", $"{b.Score.ToString("F2", c)} σ   ratio {b.Ratio.ToString("F2", c)}×");
+            Row("last 60 min", Sparkline(b.MinuteCounts));
+            Row("total", $"{b.Total.ToString("N0", c)} events, {b.Late.ToString("N0", c)} late");
+            call.Write(grid);
+            return ExitCodes.Ok;
+        }, id);
+    }
+
+    /// <summary>Counts as block characters, scaled to the largest: a window's shape at a glance.</summary>
+    public static string Sparkline(IReadOnlyList<int> counts)
+    {
+        const string blocks = " ▁▂▃▄▅▆▇█";
+        var max = counts.Count == 0 ? 0 : counts.Max();
+        if (max == 0) return new string('·', counts.Count);
+        return string.Concat(counts.Select(n => n == 0 ? '·' : blocks[Math.Max(1, (int)Math.Round(n * 8.0 / max))]));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Holler.Host.Operator.Api;
+
+/// <summary><c>GET /api/business/{id}</c>: one business as its tracker sees it now.</summary>
+/// <param name="State">surging, normal, warming-up (baseline still learning) or no-traffic.</param>
+/// <param name="WindowEnd">End of the newest 1-second bucket; null when the business never had traffic.</param>
+/// <param name="WindowCounts">Events per second over the 60 seconds ending at <paramref name="WindowEnd"/>, oldest first.</param>
+/// <param name="Window">Their sum: events in the current 60-second window.</param>
+/// <param name="Baseline">Events this business normally gets in 60 seconds; <paramref name="BaselineStdDev"/> its spread.</param>
+/// <param name="Score">Standard deviations above the baseline.</param>
+/// <param name="MinuteCounts">Events per minute, the last 60 minutes, oldest first.</param>
+/// <param name="Late">Events that arrived behind the window and were counted but not applied to it.</param>
+public sealed record BusinessView(string BusinessId, string? Name, string? Category, string? City, string State,
+    long Window, DateTimeOffset? WindowEnd, int[] WindowCounts, double Baseline, double BaselineStdDev, bool Warm,
+    double Score, double Ratio, DateTimeOffset? SurgingSince, long Total, long Late, int[] MinuteCounts);
