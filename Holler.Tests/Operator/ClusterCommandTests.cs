@@ -69,14 +69,18 @@ public sealed partial class ClusterCommandTests(OperatorCluster cluster)
         await Eventually.Until(() => Task.FromResult(Events(output)), e => e.Contains(("member-up", cluster.AddressA)) && e.Contains(("member-up", cluster.AddressB)),
             TimeSpan.FromSeconds(30), e => $"events so far: {string.Join(", ", e)}; stderr: {error.Text}");
 
-        string addressC;
-        await using (var c = await cluster.JoinAsync("leaderboard"))
+        var c = await cluster.JoinAsync("leaderboard");
+        var addressC = OperatorCluster.Address(c);
+        try
         {
-            addressC = OperatorCluster.Address(c);
             await Eventually.Until(() => Task.FromResult(Events(output)), e => e.Contains(("member-up", addressC)),
                 TimeSpan.FromSeconds(60), e => $"events so far: {string.Join(", ", e)}");
         }
-        // Disposing C leaves the cluster gracefully: the tail sees it go.
+        finally
+        {
+            await cluster.LeaveAsync(c);
+        }
+        // C left the cluster gracefully: the tail saw it go.
         await Eventually.Until(() => Task.FromResult(Events(output)), e => e.Contains(("member-removed", addressC)),
             TimeSpan.FromSeconds(60), e => $"events so far: {string.Join(", ", e)}");
 

@@ -44,6 +44,15 @@ public sealed class OperatorCluster : IAsyncLifetime
             o.Cluster.SeedNodes = AddressA;
         }));
 
+    /// <summary>Stops a node that joined with <see cref="JoinAsync"/> and waits until A and B see only each other again.</summary>
+    public async Task LeaveAsync(HollerNode node)
+    {
+        await node.DisposeAsync();
+        foreach (var remaining in new[] { A, B })
+            await Eventually.Until(() => Task.FromResult(Cluster.Get(remaining.System).State.Members.Count), n => n == 2,
+                TimeSpan.FromSeconds(60), n => $"{n} members, waiting for 2");
+    }
+
     /// <summary>Waits until <paramref name="node"/> sees <paramref name="count"/> members Up.</summary>
     public static Task AwaitUpAsync(HollerNode node, int count) =>
         Eventually.Until(() => Task.FromResult(Cluster.Get(node.System).State.Members.Count(m => m.Status == MemberStatus.Up)),
