@@ -81,7 +81,7 @@ public sealed class OperatorOptions
 
     public Option<string> Node { get; } = new("--node", "-n")
     {
-        Description = $"The node's operator endpoint, host:port (default: {NodeAddress.Default})",
+        Description = "The node's operator endpoint, host:port",
         DefaultValueFactory = _ => NodeAddress.Default,
     };
 
