@@ -37,6 +37,11 @@ internal static class ShardingApi
             if (Find(system, type) is not { } found) return UnknownType(system, type);
             // Answered by the coordinator from every member's region, so a proxy can ask too.
             var stats = await found.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(AskTimeout), AskTimeout * 2, token);
+            // A region that does not know its coordinator yet (just joined) answers with nothing, as does a cluster
+            // without any region: neither is a distribution with no shards.
+            if (stats.Regions.Count == 0)
+                return ClusterApi.Error(StatusCodes.Status503ServiceUnavailable,
+                    $"no '{found.TypeName}' region answered: no node with the {BusinessTrackerSetup.Role} role is up, or this node has not found the shard coordinator yet");
             var members = stats.Regions
                 .Select(kv => new MemberShardsView(kv.Key.ToString(), kv.Value.Stats.Count, kv.Value.Stats.Values.Sum()))
                 .OrderBy(m => m.Address, StringComparer.Ordinal)

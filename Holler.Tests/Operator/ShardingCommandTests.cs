@@ -77,6 +77,7 @@ public sealed class ShardingCommandTests(OperatorCluster cluster)
     [Fact]
     public async Task A_node_without_trackers_has_only_a_proxy_and_says_so_when_asked_for_shard_stats()
     {
+        await WakeTrackersAsync(20);
         var proxyNode = await cluster.JoinAsync("leaderboard");
         HollerProcess.Result regions, shardStats, regionStats;
         try
@@ -85,8 +86,10 @@ public sealed class ShardingCommandTests(OperatorCluster cluster)
             var node = OperatorCluster.NodeArg(proxyNode);
             regions = await OperatorCli.RunAsync(["sharding", "regions", "--json", "--node", node]);
             shardStats = await HollerProcess.RunAsync(["sharding", "shard-stats", "business", "--node", node]);
-            // Cluster-wide stats come from the coordinator, so a proxy can give them.
-            regionStats = await OperatorCli.RunAsync(["sharding", "region-stats", "--json", "--node", node]);
+            // Cluster-wide stats come from the coordinator, so a proxy can give them once it has found the coordinator
+            // (until then it says so, exit code 1).
+            regionStats = await Eventually.Until(() => OperatorCli.RunAsync(["sharding", "region-stats", "--json", "--node", node]),
+                r => r.ExitCode != 1, TimeSpan.FromSeconds(30), r => r.Stderr);
         }
         finally
         {
