@@ -22,6 +22,8 @@ public sealed class DashboardFeedActor : ReceiveActor, IWithTimers
     private readonly DashboardFeedSettings _settings;
     private readonly TimeProvider _clock;
     private readonly Cluster _cluster;
+    private readonly Dictionary<Address, Member> _members = [];
+    private readonly HashSet<Address> _unreachable = [];
     private long _lastHeardMs;
     private bool _historyLoaded;
     private bool _askInFlight;
@@ -49,8 +51,35 @@ public sealed class DashboardFeedActor : ReceiveActor, IWithTimers
             _feed.Update(s => s with { History = Merge(r.Recent, s.History) });
         });
         Receive<IngestNodeStatus>(OnIngestStatus);
-        Receive<ClusterEvent.IClusterDomainEvent>(_ => RefreshMembers());
-        Receive<ClusterEvent.CurrentClusterState>(_ => RefreshMembers());
+        Receive<ClusterEvent.CurrentClusterState>(state =>
+        {
+            _members.Clear();
+            foreach (var m in state.Members) _members[m.Address] = m;
+            _unreachable.Clear();
+            foreach (var m in state.Unreachable) _unreachable.Add(m.Address);
+            PublishMembers();
+        });
+        Receive<ClusterEvent.MemberRemoved>(e =>
+        {
+            _members.Remove(e.Member.Address);
+            _unreachable.Remove(e.Member.Address);
+            PublishMembers();
+        });
+        Receive<ClusterEvent.IMemberEvent>(e =>
+        {
+            _members[e.Member.Address] = e.Member;
+            PublishMembers();
+        });
+        Receive<ClusterEvent.UnreachableMember>(e =>
+        {
+            _unreachable.Add(e.Member.Address);
+            PublishMembers();
+        });
+        Receive<ClusterEvent.ReachableMember>(e =>
+        {
+            _unreachable.Remove(e.Member.Address);
+            PublishMembers();
+        });
         Receive<Check>(_ => OnCheck());
         // A history question that timed out; the next check asks again.
         Receive<Status.Failure>(_ => { });
@@ -122,13 +151,11 @@ public sealed class DashboardFeedActor : ReceiveActor, IWithTimers
         });
     }
 
-    private void RefreshMembers()
+    private void PublishMembers()
     {
-        var state = _cluster.State;
-        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
-        var members = state.Members
+        var members = _members.Values
             .Select(m => new ClusterMember(m.Address.ToString(), [.. m.Roles.Order(StringComparer.Ordinal)], m.Status.ToString(),
-                !unreachable.Contains(m.Address), m.Address == _cluster.SelfAddress))
+                !_unreachable.Contains(m.Address), m.Address == _cluster.SelfAddress))
             .OrderBy(m => m.Address, StringComparer.Ordinal)
             .ToArray();
         _feed.Update(s => s with { Members = members });
