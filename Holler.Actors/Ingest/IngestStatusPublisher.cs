@@ -6,7 +6,7 @@ namespace Holler.Ingest;
 
 /// <summary>
 /// Asks this node's ingest for its status on an interval and publishes it cluster-wide as <see cref="IngestNodeStatus"/>,
-/// with rates computed from the previous reading. Separate from the ingest itself, so a slow subscriber or a missing
+/// with rates over the last ten seconds of readings. Separate from the ingest itself, so a slow subscriber or a missing
 /// mediator never touches the stream.
 /// </summary>
 public sealed class IngestStatusPublisher : ReceiveActor, IWithTimers
@@ -16,7 +16,10 @@ public sealed class IngestStatusPublisher : ReceiveActor, IWithTimers
     private readonly TimeSpan _interval;
     private readonly TimeProvider _clock;
     private readonly string _node;
-    private (long AtMs, long Consumed, long Applied)? _previous;
+    // Recent readings: rates are taken over the last ~10 s, since the ingest moves in micro-batches of thousands of
+    // records and a 2-second difference would swing between zero and double.
+    private readonly Queue<(long AtMs, long Consumed, long Applied)> _readings = new();
+    private const long RateWindowMs = 10_000;
 
     public IngestStatusPublisher(IActorRef ingest, TimeSpan interval, TimeProvider clock, IActorRef? mediator = null)
     {
@@ -40,14 +43,15 @@ public sealed class IngestStatusPublisher : ReceiveActor, IWithTimers
     private void Publish(IngestStatus status)
     {
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        while (_readings.Count > 1 && _readings.Peek().AtMs < nowMs - RateWindowMs) _readings.Dequeue();
         double consumedRate = 0, appliedRate = 0;
-        if (_previous is { } p && nowMs > p.AtMs)
+        if (_readings.TryPeek(out var p) && nowMs > p.AtMs)
         {
             var seconds = (nowMs - p.AtMs) / 1000.0;
             consumedRate = Math.Max(0, status.Consumed - p.Consumed) / seconds;
             appliedRate = Math.Max(0, status.Applied - p.Applied) / seconds;
         }
-        _previous = (nowMs, status.Consumed, status.Applied);
+        _readings.Enqueue((nowMs, status.Consumed, status.Applied));
         long lag = 0;
         foreach (var (partition, end) in status.LogEnd)
             lag += Math.Max(0, end - (status.Committed.TryGetValue(partition, out var committed) ? committed : 0));

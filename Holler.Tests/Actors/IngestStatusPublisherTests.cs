@@ -47,5 +47,13 @@ public sealed class IngestStatusPublisherTests(ITestOutputHelper output)
         // A partition with nothing committed yet lags by its whole log.
         Assert.Equal(150, second.Lag);
         Assert.Equal(clock.GetUtcNow().ToUnixTimeMilliseconds(), second.AtMs);
+
+        // Rates cover the last ten seconds of readings: the first one has aged out of the window.
+        clock.Advance(TimeSpan.FromSeconds(10));
+        ingest.ExpectMsg<GetIngestStatus>(Long, cancellationToken: Ct);
+        ingest.Reply(Status(2_800, 2_000, new() { [0] = 1_000 }, new() { [0] = 1_000 }));
+        var third = (IngestNodeStatus)mediator.ExpectMsg<Publish>(p => p.Topic == IngestNodeStatus.Topic, Long, cancellationToken: Ct).Message;
+        Assert.Equal(100, third.ConsumedPerSecond);
+        Assert.Equal(50, third.AppliedPerSecond);
     }
 }

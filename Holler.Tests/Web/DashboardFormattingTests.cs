@@ -75,6 +75,7 @@ public sealed class DashboardFormattingTests
         var target = catalog[1234];
 
         Assert.Equal(target, CatalogSearch.Find(catalog, target.Id, 10, TestContext.Current.CancellationToken)[0]);
+        Assert.Contains(target, CatalogSearch.Find(catalog, target.Id[..8], 10, TestContext.Current.CancellationToken));
         var words = target.Name.Split(' ');
         var byName = CatalogSearch.Find(catalog, $"{words[^1].ToLowerInvariant()} {words[0]}", 500, TestContext.Current.CancellationToken);
         Assert.Contains(target, byName);

@@ -2,7 +2,7 @@ using Holler.Domain.Catalog;
 
 namespace Holler.Web.Components.Layout;
 
-/// <summary>Finds businesses by exact id or by words of their name (all must occur), best matches first.</summary>
+/// <summary>Finds businesses by id (exact, or its first characters) or by words of their name (all must occur), best matches first.</summary>
 public static class CatalogSearch
 {
     public static IReadOnlyList<BusinessInfo> Find(BusinessCatalog catalog, string? text, int limit, CancellationToken token = default)
@@ -19,8 +19,10 @@ public static class CatalogSearch
             if ((i & 0xFFF) == 0) token.ThrowIfCancellationRequested();
             var b = catalog[i];
             if (ReferenceEquals(b, exact)) continue;
-            if (!words.All(w => b.Name.Contains(w, StringComparison.OrdinalIgnoreCase))) continue;
-            if (b.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase)) startsWith.Add(b);
+            // An id is matched from its start (pasted or typed partly), a name by its words.
+            if (query.Length >= 4 && b.Id.StartsWith(query, StringComparison.Ordinal)) startsWith.Add(b);
+            else if (!words.All(w => b.Name.Contains(w, StringComparison.OrdinalIgnoreCase))) continue;
+            else if (b.Name.StartsWith(query, StringComparison.OrdinalIgnoreCase)) startsWith.Add(b);
             else if (contains.Count < limit) contains.Add(b);
         }
         results.AddRange(startsWith);
