@@ -114,6 +114,37 @@ public sealed class DashboardBrowserTests(DevNodeFixture dev, ITestOutputHelper 
         }), Ct);
     }
 
+    [Fact]
+    public async Task A_dropped_connection_shows_reconnecting_and_the_page_recovers()
+    {
+        await using var chromium = await DebianChromium.LaunchAsync();
+        var page = await chromium.Context.NewPageAsync();
+        IWebSocketRoute? browserSide = null, serverSide = null;
+        // Every circuit connection goes through this route, so the test can cut one as a network failure would.
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            browserSide = ws;
+            serverSide = ws.ConnectToServer();
+        });
+        await page.GotoAsync(dev.Dashboard.ToString());
+        await page.Locator("[data-testid=connection][data-state=Live]").WaitForAsync();
+        var cut = (browserSide!, serverSide!);
+
+        await cut.Item2.CloseAsync();
+        await cut.Item1.CloseAsync();
+
+        await Eventually.Until(() => page.EvaluateAsync<string?>("() => document.body.dataset.connection ?? null"),
+            s => s is "show" or "retrying", Soon, s => $"reconnect state {s}");
+        Assert.True(await page.Locator("#components-reconnect-modal").IsVisibleAsync(), "the reconnecting panel is shown");
+        await Eventually.Until(() => page.EvaluateAsync<string?>("() => document.body.dataset.connection ?? null"),
+            s => s is "hide" or "resume", TimeSpan.FromMinutes(1), s => $"reconnect state {s}");
+        Assert.False(await page.Locator("#components-reconnect-modal").IsVisibleAsync(), "the reconnecting panel is gone");
+        // The page is live again: the feed keeps moving its "last update" time.
+        var last = await page.InnerTextAsync("[data-testid=last-update]");
+        await Eventually.Until(() => page.InnerTextAsync("[data-testid=last-update]"), t => t != last, Soon, t => $"last update still {t}");
+        Assert.NotSame(cut.Item1, browserSide);
+    }
+
     /// <summary>
     /// Freshness, end to end: the test produces a burst of events for a business never seen before (its own Kafka
     /// producer, event time = now), and the browser notes when that business's row first appears on the leaderboard
