@@ -14,6 +14,7 @@ using Holler.Serialization;
 using Holler.Tracking;
 using Holler.Host.Operator;
 using Holler.Web;
+using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,9 @@ public sealed class HollerNode : IAsyncDisposable
                 EnvironmentName = Environments.Production,
             });
             builder.WebHost.UseKestrelCore();
+            // The dashboard's files (Holler.Web, MudBlazor, Plotly, blazor.web.js): from wwwroot when published, and from
+            // where the build left them (holler.staticwebassets.runtime.json next to holler.dll) when run from a build.
+            if (config.Has(NodeRole.Web)) builder.WebHost.UseStaticWebAssets();
             builder.Services.AddRoutingCore();
             var endpoints = new NodeEndpoints();
             builder.WebHost.ConfigureKestrel(kestrel => endpoints.Bind(kestrel, config.OperatorHostname, config.OperatorPort,
@@ -153,11 +157,14 @@ public sealed class HollerNode : IAsyncDisposable
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
             .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
+        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();
+
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            akka.AddIngest(ingest, config.ParseLimits, metrics);
+            akka.AddIngest(ingest, config.ParseLimits, metrics)
+                .AddIngestStatusPublisher();
         }
 
         if (config.SeedNodes.Count == 0)
