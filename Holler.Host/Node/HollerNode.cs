@@ -1,9 +1,6 @@
 using Akka.Actor;
-using Akka.Cluster;
-using Akka.Cluster.Hosting;
-using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
-using Akka.Remote.Hosting;
+using Holler.Clustering;
 using Holler.Domain.Catalog;
 using Holler.Host.Configuration;
 using Holler.Ingest;
@@ -133,13 +130,7 @@ public sealed class HollerNode : IAsyncDisposable
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             })
-            .WithRemoting(config.Hostname, config.Port)
-            .WithClustering(new ClusterOptions
-            {
-                Roles = config.Roles.Select(r => r.ToString().ToLowerInvariant()).ToArray(),
-                SeedNodes = config.SeedNodes.ToArray(),
-                SplitBrainResolver = new KeepMajorityOption(),
-            })
+            .AddHollerCluster(config.Hostname, config.Port, config.Roles.Select(r => r.ToString().ToLowerInvariant()), config.SeedNodes)
             .AddHollerSerialization();
 
         if (config.Has(NodeRole.Tracker))
@@ -153,12 +144,6 @@ public sealed class HollerNode : IAsyncDisposable
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
             akka.AddIngest(ingest, config.ParseLimits, metrics);
-        }
-
-        if (config.SeedNodes.Count == 0)
-        {
-            // No seeds: this node is a cluster of its own (the dev cluster), so it joins itself.
-            akka.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
         }
     }
 
