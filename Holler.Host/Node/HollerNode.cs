@@ -131,7 +131,11 @@ public sealed class HollerNode : IAsyncDisposable
                 loggers.AddLoggerFactory();
             })
             .AddHollerCluster(config.Hostname, config.Port, config.Roles.Select(r => r.ToString().ToLowerInvariant()), config.SeedNodes)
-            .AddHollerSerialization();
+            .AddHollerSerialization()
+            // SIGTERM and Ctrl-C belong to the command line, which stops the node in order (CommandLineLifetime). Akka's
+            // own signal hook ran the shutdown behind its back: the command saw the node stop "on its own", returned 1,
+            // and the command line's late signal handler then crashed on its disposed token (exit 134).
+            .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
 
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
