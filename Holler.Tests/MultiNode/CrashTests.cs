@@ -11,8 +11,10 @@ namespace Holler.Tests.MultiNode;
 /// DESIGN §5 under faults, with separate processes: a broker, three ingest/tracker/leaderboard nodes on one PostgreSQL
 /// journal, the generator's ground truth. One node is killed (SIGKILL) or stopped (SIGTERM) mid-stream; afterwards
 /// every business's count equals what was produced, every record was consumed and committed, and the leaderboard holds
-/// the injected surges. Each test prints how long the takeover took. The tests of this class run one after another.
+/// the injected surges. Each test prints how long the takeover took. Five processes each: they run one after another and
+/// alone, after the parallel part of the suite, so neither they nor other tests' timeouts suffer from the load.
 /// </summary>
+[Collection(nameof(CrashTests))]
 public sealed class CrashTests(ITestOutputHelper output)
 {
     private enum Fault { Kill, Terminate }
@@ -182,3 +184,6 @@ public sealed class CrashTests(ITestOutputHelper output)
             totals => $"{node.Name} not idle: {string.Join(" | ", totals.TakeLast(2))}");
     }
 }
+
+[CollectionDefinition(nameof(CrashTests), DisableParallelization = true)]
+public sealed class CrashTestsCollection;
