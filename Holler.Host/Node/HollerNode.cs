@@ -1,9 +1,6 @@
 using Akka.Actor;
-using Akka.Cluster;
-using Akka.Cluster.Hosting;
-using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
-using Akka.Remote.Hosting;
+using Holler.Clustering;
 using Holler.Domain.Catalog;
 using Holler.Host.Configuration;
 using Holler.Ingest;
@@ -142,14 +139,12 @@ public sealed class HollerNode : IAsyncDisposable
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             })
-            .WithRemoting(config.Hostname, config.Port)
-            .WithClustering(new ClusterOptions
-            {
-                Roles = config.Roles.Select(r => r.ToString().ToLowerInvariant()).ToArray(),
-                SeedNodes = config.SeedNodes.ToArray(),
-                SplitBrainResolver = new KeepMajorityOption(),
-            })
-            .AddHollerSerialization();
+            .AddHollerCluster(config.Hostname, config.Port, config.Roles.Select(r => r.ToString().ToLowerInvariant()), config.SeedNodes)
+            .AddHollerSerialization()
+            // SIGTERM and Ctrl-C belong to the command line, which stops the node in order (CommandLineLifetime). Akka's
+            // own signal hook ran the shutdown behind its back: the command saw the node stop "on its own", returned 1,
+            // and the command line's late signal handler then crashed on its disposed token (exit 134).
+            .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
 
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
@@ -165,12 +160,6 @@ public sealed class HollerNode : IAsyncDisposable
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
             akka.AddIngest(ingest, config.ParseLimits, metrics)
                 .AddIngestStatusPublisher();
-        }
-
-        if (config.SeedNodes.Count == 0)
-        {
-            // No seeds: this node is a cluster of its own (the dev cluster), so it joins itself.
-            akka.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
         }
     }
 
