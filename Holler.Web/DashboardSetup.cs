@@ -1,18 +1,30 @@
+using Holler.Web.Components;
+using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 
 namespace Holler.Web;
 
 /// <summary>How a node with the web role serves the dashboard: services first, then endpoints.</summary>
 public static class DashboardSetup
 {
-    public static IServiceCollection AddHollerDashboard(this IServiceCollection services) => services;
+    public static IServiceCollection AddHollerDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClusterFeed>();
+        services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
+        return services;
+    }
 
     public static WebApplication MapHollerDashboard(this WebApplication app)
     {
-        // The Blazor dashboard replaces this page (issue 3).
-        app.MapGet("/", () => Results.Text("Holler dashboard\n"));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

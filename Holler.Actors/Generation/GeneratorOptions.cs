@@ -15,6 +15,10 @@ public sealed record GeneratorOptions
     /// <summary>Event time runs this many times faster than wall time, so the wall rate is EventsPerSecond × Speedup.</summary>
     public double Speedup { get; init; } = 1;
 
+    /// <summary>Event time never runs ahead of the wall clock: a plan that starts in the past is replayed at
+    /// <see cref="Speedup"/> until it reaches the present, then goes on in real time.</summary>
+    public bool CatchUpToWallClock { get; init; }
+
     /// <summary>Where to write one <see cref="SurgeTruth"/> JSON line per surge as it starts; null writes none.</summary>
     public string? TruthPath { get; init; }
 

@@ -132,6 +132,7 @@ public static class TrafficGenerator
         private bool ProduceDue()
         {
             _eventTimeMs = plan.StartMs + (long)(_clock.Elapsed.TotalMilliseconds * options.Speedup);
+            if (options.CatchUpToWallClock) _eventTimeMs = Math.Min(_eventTimeMs, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             while (_cursor.TryNext(_eventTimeMs, out var next))
             {
                 var sequence = _cursor.Sequence - 1;

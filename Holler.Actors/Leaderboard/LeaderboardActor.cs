@@ -9,6 +9,8 @@ namespace Holler.Leaderboard;
 /// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
 /// top N on DistributedPubSub at most once per interval and only when it changed. Its state is rebuilt from the
 /// trackers' once-a-second reports, so a hand-over to another node loses at most a second.
+/// It also keeps the recent surges (started, ended, peak) and publishes each start and end on
+/// <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what happened before.
 /// </summary>
 public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 {
@@ -18,6 +20,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private readonly TimeProvider _clock;
     private readonly IActorRef _mediator;
     private readonly LeaderboardRanking _ranking = new();
+    private readonly SurgeHistory _history = new();
     private IReadOnlyList<LeaderboardEntry> _published = [];
     private int _publishedSurging;
     private long _sequence;
@@ -33,11 +36,20 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         {
             var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             // Stamp with our own clock so expiry does not depend on the trackers' nodes' clocks.
-            if (change.Surging) _ranking.Upsert(change.Entry with { UpdatedMs = nowMs });
-            else _ranking.Remove(change.BusinessId);
+            if (change.Surging)
+            {
+                _ranking.Upsert(change.Entry with { UpdatedMs = nowMs });
+                if (_history.Observe(change.Entry) is { } started) PublishSurge(started);
+            }
+            else
+            {
+                _ranking.Remove(change.BusinessId);
+                if (_history.End(change.BusinessId, nowMs, change.Entry) is { } ended) PublishSurge(ended);
+            }
             _dirty = true;
         });
         Receive<GetLeaderboard>(_ => Sender.Tell(Current()));
+        Receive<GetSurgeHistory>(_ => Sender.Tell(new SurgeHistoryReply(_history.Recent.ToArray())));
         Receive<PublishTick>(_ => PublishIfChanged());
     }
 
@@ -51,8 +63,11 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 
     private void PublishIfChanged()
     {
-        var expired = _ranking.ExpireOlderThan(_clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)_settings.Expiry.TotalMilliseconds);
-        if (!_dirty && expired == 0) return;
+        var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var expired = _ranking.ExpireEntriesOlderThan(nowMs - (long)_settings.Expiry.TotalMilliseconds);
+        foreach (var entry in expired)
+            if (_history.End(entry.BusinessId, nowMs) is { } ended) PublishSurge(ended);
+        if (!_dirty && expired.Count == 0) return;
         _dirty = false;
         var top = _ranking.Top(_settings.Size);
         if (SameAsPublished(top) && _ranking.Count == _publishedSurging) return;
@@ -61,6 +76,8 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         _sequence++;
         _mediator.Tell(new Publish(Topic, Current()));
     }
+
+    private void PublishSurge(SurgeRecord record) => _mediator.Tell(new Publish(SurgeRecorded.Topic, new SurgeRecorded(record)));
 
     private bool SameAsPublished(IReadOnlyList<LeaderboardEntry> top)
     {

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Persistence.Sql;
+using Npgsql;
 
 namespace Holler.Persistence;
 
@@ -23,6 +24,11 @@ public static class SqlPersistenceSetup
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
                 """), HoconAddMode.Prepend);
         var providerName = provider == PersistenceProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
+        if (provider == PersistenceProvider.Postgres)
+        {
+            journalConnectionString = WithBoundedPool(journalConnectionString);
+            snapshotConnectionString = WithBoundedPool(snapshotConnectionString);
+        }
         // SQLite has one writer at a time; parallel journal writers only take turns through its busy-wait (sleep and
         // retry), which showed up as most of the ingest's latency. PostgreSQL takes them in parallel.
         var writers = provider == PersistenceProvider.Sqlite ? 1 : 3;
@@ -55,6 +61,23 @@ public static class SqlPersistenceSetup
         return builder
             .AddHocon(ConfigurationFactory.ParseString(hocon), HoconAddMode.Prepend)
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+    }
+
+    /// <summary>Connections each node may hold unless the connection string says otherwise.</summary>
+    public const int DefaultPostgresPoolSize = 20;
+
+    /// <summary>
+    /// Npgsql pools up to 100 connections per connection string, PostgreSQL allows 100 clients by default: two nodes
+    /// recovering trackers at once took every slot and the rest failed with "too many clients". A node's journal writes
+    /// and recoveries are short queries; a few dozen connections serve thousands a second.
+    /// </summary>
+    internal static string WithBoundedPool(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)
+                                               || k.Replace(" ", "").Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
     }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Serialization;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Tracking;
 
@@ -27,11 +28,15 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     private const string TrackerSnapshotV1 = "TS1";
     private const string LeaderboardUpdatedV1 = "LU1";
     private const string GetLeaderboardV1 = "GL1";
+    private const string SurgeRecordedV1 = "SR1";
+    private const string GetSurgeHistoryV1 = "GH1";
+    private const string SurgeHistoryReplyV1 = "SH1";
+    private const string IngestNodeStatusV1 = "IN1";
 
     public override int Identifier => Id;
 
     public static readonly Type[] BoundTypes =
-        [typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol)];
+        [typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol), typeof(IIngestProtocol)];
 
     public override string Manifest(object o) => o switch
     {
@@ -45,6 +50,10 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         TrackerSnapshot => TrackerSnapshotV1,
         LeaderboardUpdated => LeaderboardUpdatedV1,
         GetLeaderboard => GetLeaderboardV1,
+        SurgeRecorded => SurgeRecordedV1,
+        GetSurgeHistory => GetSurgeHistoryV1,
+        SurgeHistoryReply => SurgeHistoryReplyV1,
+        IngestNodeStatus => IngestNodeStatusV1,
         _ => throw new ArgumentException($"{nameof(HollerSerializer)} cannot serialize {o.GetType()}", nameof(o)),
     };
 
@@ -72,6 +81,18 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
                     break;
                 case StopTracker:
                 case GetLeaderboard:
+                case GetSurgeHistory:
+                    break;
+                case SurgeRecorded sr:
+                    WriteSurge(w, sr.Record);
+                    break;
+                case SurgeHistoryReply h:
+                    w.Write(h.Recent.Count);
+                    foreach (var record in h.Recent) WriteSurge(w, record);
+                    break;
+                case IngestNodeStatus n:
+                    w.Write(n.Node); w.Write(n.AtMs); w.Write(n.Consumed); w.Write(n.Applied); w.Write(n.Rejected);
+                    w.Write(n.Lag); w.Write(n.Partitions); w.Write(n.ConsumedPerSecond); w.Write(n.AppliedPerSecond);
                     break;
                 case SurgeChanged c:
                     w.Write(c.BusinessId); w.Write(c.Surging); WriteEntry(w, c.Entry);
@@ -116,6 +137,11 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             TrafficRecordedV2 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), ReadLongs(r), ReadInts(r), r.ReadInt64()),
             TrackerSnapshotV1 => ReadSnapshot(r),
             LeaderboardUpdatedV1 => ReadLeaderboard(r),
+            SurgeRecordedV1 => new SurgeRecorded(ReadSurge(r)),
+            GetSurgeHistoryV1 => GetSurgeHistory.Instance,
+            SurgeHistoryReplyV1 => ReadSurgeHistory(r),
+            IngestNodeStatusV1 => new IngestNodeStatus(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
+                r.ReadInt64(), r.ReadInt32(), r.ReadDouble(), r.ReadDouble()),
             _ => throw new System.Runtime.Serialization.SerializationException($"{nameof(HollerSerializer)} does not know manifest '{manifest}'"),
         };
     }
@@ -136,6 +162,21 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         for (var i = 0; i < count; i++) top[i] = ReadEntry(r);
         return new LeaderboardUpdated(top, r.ReadInt32(), r.ReadInt64(), r.ReadInt64());
     }
+
+    private static SurgeHistoryReply ReadSurgeHistory(BinaryReader r)
+    {
+        var recent = new SurgeRecord[r.ReadInt32()];
+        for (var i = 0; i < recent.Length; i++) recent[i] = ReadSurge(r);
+        return new SurgeHistoryReply(recent);
+    }
+
+    private static void WriteSurge(BinaryWriter w, SurgeRecord s)
+    {
+        w.Write(s.BusinessId); w.Write(s.StartedMs); w.Write(s.EndedMs); w.Write(s.PeakScore); w.Write(s.PeakCount); w.Write(s.PeakRatio);
+    }
+
+    private static SurgeRecord ReadSurge(BinaryReader r) =>
+        new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble());
 
     private static void WriteTraffic(BinaryWriter w, BusinessTrafficState s)
     {

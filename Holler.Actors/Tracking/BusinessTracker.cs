@@ -28,6 +28,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
     /// still in flight) is saved or has failed.</summary>
     private long? _stopAfterSnapshot;
+    /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
+    private long _newestAppliedSecond = long.MinValue;
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
@@ -124,7 +126,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TrafficBatchAck(_businessId, 0, 0));
             return;
         }
-        var watermark = _watermarks.WatermarkFor(batch.Partition, batch.LogEndOffset, out var recreated);
+        var watermark = _watermarks.WatermarkFor(batch.Partition, batch.LogEndOffset, batch.Seconds.Max() > _newestAppliedSecond,
+            out var recreated);
         if (recreated)
             _log.Info("Partition {0}'s log ends at {1}, below what {2} applied: the log was recreated, starting afresh",
                 batch.Partition, batch.LogEndOffset, _businessId);
@@ -191,7 +194,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     {
         if (recorded.PartitionReset) _watermarks.Reset(recorded.Partition);
         if (recorded.ObservedSinceSecond > 0) _traffic.ObservedSince(recorded.ObservedSinceSecond);
-        for (var i = 0; i < recorded.Seconds.Length; i++) _traffic.Record(recorded.Seconds[i], recorded.Counts[i]);
+        for (var i = 0; i < recorded.Seconds.Length; i++)
+        {
+            _traffic.Record(recorded.Seconds[i], recorded.Counts[i]);
+            _newestAppliedSecond = Math.Max(_newestAppliedSecond, recorded.Seconds[i]);
+        }
         _watermarks.MarkApplied(recorded.Partition, recorded.LastOffset);
     }
 
@@ -263,6 +270,9 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private void RestoreFrom(TrackerSnapshot snapshot)
     {
         _traffic.Restore(snapshot.Traffic);
+        // The window's head is the latest second the snapshot had applied (or later, if a quiet window slid): a bound
+        // at least as high keeps stale batches from passing for a recreated log.
+        _newestAppliedSecond = Math.Max(_newestAppliedSecond, snapshot.Traffic.HeadSecond);
         _watermarks.Restore(snapshot.Watermarks);
         _persistedSinceSnapshot = 0;
     }

@@ -66,6 +66,9 @@ public sealed class GeneratorOptionsSection
     public double SurgeEverySeconds { get; set; } = 45;
     public double FirstSurgeAfterSeconds { get; set; } = 75;
     public double SurgeDurationSeconds { get; set; } = 120;
+    /// <summary>Start event time this many seconds in the past and replay that stretch fast (10×) until caught up with
+    /// the clock: baselines warm and the first surges show within seconds of start (demos, browser tests). 0 = live only.</summary>
+    public double BackfillSeconds { get; set; }
     /// <summary>Where the generator writes its injected surges' ground truth (JSON lines); empty for DataDir/truth.jsonl.</summary>
     public string TruthFile { get; set; } = "";
 }

@@ -85,6 +85,7 @@ public static class NodeConfigValidator
         if (!(o.Generator.ZipfExponent is >= 0 and <= 5)) errors.Add($"Generator:ZipfExponent must be between 0 and 5, was {o.Generator.ZipfExponent}");
         if (!(o.Generator.SurgeEverySeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeEverySeconds must be positive, was {o.Generator.SurgeEverySeconds}");
         if (!(o.Generator.SurgeDurationSeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeDurationSeconds must be positive, was {o.Generator.SurgeDurationSeconds}");
+        if (!(o.Generator.BackfillSeconds is >= 0 and <= 86_400)) errors.Add($"Generator:BackfillSeconds must be between 0 and 86400, was {o.Generator.BackfillSeconds}");
         if (!(o.Generator.FirstSurgeAfterSeconds is >= 0 and < 1e9)) errors.Add($"Generator:FirstSurgeAfterSeconds must not be negative, was {o.Generator.FirstSurgeAfterSeconds}");
         if (o.Catalog.Businesses is < 1 or > 10_000_000) errors.Add($"Catalog:Businesses must be between 1 and 10000000, was {o.Catalog.Businesses}");
         if (!string.IsNullOrWhiteSpace(o.Catalog.YelpFile) && !File.Exists(o.Catalog.YelpFile))

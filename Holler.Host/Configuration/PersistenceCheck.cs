@@ -26,7 +26,7 @@ public static class PersistenceCheck
                 }
                 return null;
             }
-            var builder = new NpgsqlConnectionStringBuilder(config.JournalConnectionString) { Timeout = 5 };
+            var builder = new NpgsqlConnectionStringBuilder(config.JournalConnectionString) { Timeout = 15 }; // several nodes starting at once on 2 cores took over 5 s
             await using (var pg = new NpgsqlConnection(builder.ConnectionString))
             {
                 await pg.OpenAsync(token);

@@ -14,17 +14,24 @@ public sealed class EmbeddedGenerator(NodeConfig config, BusinessCatalog catalog
         ? Path.Combine(config.DataDir, "truth.jsonl")
         : Path.GetFullPath(config.Generator.TruthFile);
 
+    /// <summary>How fast a backfill replays: quick, yet slow enough for a dev node to ingest as it comes.</summary>
+    private const double BackfillSpeedup = 10;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(TruthPath)!);
+        var backfill = config.Generator.BackfillSeconds;
         var options = new GeneratorOptions
         {
             BootstrapServers = bootstrap,
+            Speedup = backfill > 0 ? BackfillSpeedup : 1,
+            CatchUpToWallClock = backfill > 0,
             Topic = config.Topic,
             TruthPath = TruthPath,
             Plan = new GeneratorSettings
             {
                 Businesses = catalog,
+                StartMs = backfill > 0 ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)(backfill * 1000) : null,
                 BusinessCount = catalog.Count,
                 EventsPerSecond = config.Generator.Rate,
                 Seed = config.Generator.Seed,

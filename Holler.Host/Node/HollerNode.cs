@@ -1,9 +1,6 @@
 using Akka.Actor;
-using Akka.Cluster;
-using Akka.Cluster.Hosting;
-using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
-using Akka.Remote.Hosting;
+using Holler.Clustering;
 using Holler.Domain.Catalog;
 using Holler.Host.Configuration;
 using Holler.Ingest;
@@ -14,6 +11,7 @@ using Holler.Serialization;
 using Holler.Tracking;
 using Holler.Host.Operator;
 using Holler.Web;
+using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +80,9 @@ public sealed class HollerNode : IAsyncDisposable
                 EnvironmentName = Environments.Production,
             });
             builder.WebHost.UseKestrelCore();
+            // The dashboard's files (Holler.Web, MudBlazor, Plotly, blazor.web.js): from wwwroot when published, and from
+            // where the build left them (holler.staticwebassets.runtime.json next to holler.dll) when run from a build.
+            if (config.Has(NodeRole.Web)) builder.WebHost.UseStaticWebAssets();
             builder.Services.AddRoutingCore();
             var endpoints = new NodeEndpoints();
             builder.WebHost.ConfigureKestrel(kestrel => endpoints.Bind(kestrel, config.OperatorHostname, config.OperatorPort,
@@ -138,14 +139,12 @@ public sealed class HollerNode : IAsyncDisposable
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             })
-            .WithRemoting(config.Hostname, config.Port)
-            .WithClustering(new ClusterOptions
-            {
-                Roles = config.Roles.Select(r => r.ToString().ToLowerInvariant()).ToArray(),
-                SeedNodes = config.SeedNodes.ToArray(),
-                SplitBrainResolver = new KeepMajorityOption(),
-            })
-            .AddHollerSerialization();
+            .AddHollerCluster(config.Hostname, config.Port, config.Roles.Select(r => r.ToString().ToLowerInvariant()), config.SeedNodes)
+            .AddHollerSerialization()
+            // SIGTERM and Ctrl-C belong to the command line, which stops the node in order (CommandLineLifetime). Akka's
+            // own signal hook ran the shutdown behind its back: the command saw the node stop "on its own", returned 1,
+            // and the command line's late signal handler then crashed on its disposed token (exit 134).
+            .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
 
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
@@ -153,17 +152,14 @@ public sealed class HollerNode : IAsyncDisposable
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
             .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
+        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();
+
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            akka.AddIngest(ingest, config.ParseLimits, metrics);
-        }
-
-        if (config.SeedNodes.Count == 0)
-        {
-            // No seeds: this node is a cluster of its own (the dev cluster), so it joins itself.
-            akka.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
+            akka.AddIngest(ingest, config.ParseLimits, metrics)
+                .AddIngestStatusPublisher();
         }
     }
 

@@ -168,6 +168,42 @@ public sealed class BusinessTrackerTests(ITestOutputHelper output) : SqliteTestK
         Assert.Equal(15, Series(recovered).Total);
     }
 
+    [Theory]
+    [InlineData(true)]  // the old owner's first send was applied, only its acknowledgement was lost
+    [InlineData(false)] // the old owner's first send never arrived
+    public void AStaleBatchFromAPartitionsPreviousOwnerIsNotMistakenForARecreatedLog(bool firstSendArrived)
+    {
+        // Node A consumed offsets 0..9 while the log ended at 10. The partition moved to node B, which redelivered from
+        // the last commit and went on to offset 29. A's re-send arrives last: its log end (10) is below the watermark
+        // (29) only because it is old, not because the log was recreated.
+        var tracker = StartTracker();
+        var stale = Batch(Id, 0, 10, Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), T0);
+        if (firstSendArrived) Send(tracker, stale);
+        Send(tracker, Batch(Id, 0, 30, Enumerable.Range(0, 30).Select(i => (long)i).ToArray(), T0 + 2));
+
+        var late = Send(tracker, stale);
+
+        Assert.Equal(new TrafficBatchAck(Id, 0, 10), late);
+        Assert.Equal(30, Series(tracker).Total);
+    }
+
+    [Fact]
+    public void AStaleBatchIsRecognisedAfterRecoveryToo()
+    {
+        var settings = Settings(snapshotEvery: 2); // the newest event second must come back from a snapshot as well
+        var tracker = StartTracker(settings);
+        var stale = Batch(Id, 0, 10, Enumerable.Range(0, 10).Select(i => (long)i).ToArray(), T0);
+        Send(tracker, stale);
+        Send(tracker, Batch(Id, 0, 30, Enumerable.Range(10, 20).Select(i => (long)i).ToArray(), T0 + 2));
+        Send(tracker, Batch(Id, 0, 31, [30], T0 - 1)); // after the snapshot, and older than the stale batch
+        StopAndAwait(tracker, PoisonPill.Instance);
+
+        var recovered = StartTracker(settings);
+
+        Assert.Equal(new TrafficBatchAck(Id, 0, 10), Send(recovered, stale));
+        Assert.Equal(31, Series(recovered).Total);
+    }
+
     [Fact]
     public void UnknownLogEndNeverLooksLikeARecreatedLog()
     {

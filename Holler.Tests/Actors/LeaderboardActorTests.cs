@@ -32,6 +32,8 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
     protected override Task BeforeTestStart()
     {
         _mediator = CreateTestProbe("mediator");
+        // Surge starts and ends go to their own topic; SurgeHistoryTests covers them.
+        _mediator.IgnoreMessages(m => m is Publish { Topic: SurgeRecorded.Topic });
         _leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(Settings, _clock, mediator: _mediator.Ref));
         return Task.CompletedTask;
     }

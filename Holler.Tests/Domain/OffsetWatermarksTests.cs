@@ -9,7 +9,7 @@ public class OffsetWatermarksTests
     {
         var watermarks = new OffsetWatermarks();
 
-        Assert.Equal(0, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, out _));
+        Assert.Equal(0, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, bringsNewerEvents: true, out _));
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 7);
 
-        Assert.Equal(3, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, out _));
+        Assert.Equal(3, watermarks.FirstUnapplied(0, [5, 6, 7], logEndOffset: 8, bringsNewerEvents: true, out _));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 6);
 
-        Assert.Equal(2, watermarks.FirstUnapplied(0, [5, 6, 7, 8], logEndOffset: 9, out _));
+        Assert.Equal(2, watermarks.FirstUnapplied(0, [5, 6, 7, 8], logEndOffset: 9, bringsNewerEvents: true, out _));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(0, watermarks.FirstUnapplied(1, [5, 6], logEndOffset: 7, out _));
+        Assert.Equal(0, watermarks.FirstUnapplied(1, [5, 6], logEndOffset: 7, bringsNewerEvents: true, out _));
     }
 
     [Theory]
@@ -48,11 +48,22 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(0, watermarks.FirstUnapplied(0, [0, 1, 2], logEnd, out var recreated));
+        Assert.Equal(0, watermarks.FirstUnapplied(0, [0, 1, 2], logEnd, bringsNewerEvents: true, out var recreated));
 
         Assert.True(recreated);
         // Deciding changes nothing: the caller resets once the decision is durable.
         Assert.Equal(100, watermarks.Applied[0]);
+    }
+
+    [Fact]
+    public void A_log_end_below_the_watermark_without_newer_events_is_a_stale_batch_not_a_new_log()
+    {
+        var watermarks = new OffsetWatermarks();
+        watermarks.MarkApplied(0, 100);
+
+        Assert.Equal(3, watermarks.FirstUnapplied(0, [40, 41, 42], logEndOffset: 50, bringsNewerEvents: false, out var recreated));
+
+        Assert.False(recreated);
     }
 
     [Fact]
@@ -61,7 +72,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(1, watermarks.FirstUnapplied(0, [100], logEndOffset: 101, out var recreated));
+        Assert.Equal(1, watermarks.FirstUnapplied(0, [100], logEndOffset: 101, bringsNewerEvents: true, out var recreated));
         Assert.False(recreated);
         Assert.Equal(100, watermarks.Applied[0]);
     }
@@ -72,7 +83,7 @@ public class OffsetWatermarksTests
         var watermarks = new OffsetWatermarks();
         watermarks.MarkApplied(0, 100);
 
-        Assert.Equal(2, watermarks.FirstUnapplied(0, [0, 1], logEndOffset: -1, out _));
+        Assert.Equal(2, watermarks.FirstUnapplied(0, [0, 1], logEndOffset: -1, bringsNewerEvents: true, out _));
         Assert.Equal(100, watermarks.Applied[0]);
     }
 

@@ -2,6 +2,7 @@ using Akka.Hosting;
 using Akka.Serialization;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Serialization;
 using Holler.Tracking;
@@ -36,7 +37,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS1", "GL1", "GS1", "LU1", "SC1", "ST1", "TA1", "TB2", "TR2", "TS1"], manifests.Order());
+        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SC1", "SH1", "SR1", "ST1", "TA1", "TB2", "TR2", "TS1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -281,7 +282,37 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         [nameof(TrackerSnapshot)] = SampleSnapshot(),
         [nameof(LeaderboardUpdated)] = new LeaderboardUpdated([EntryA], 1, 1, 1),
         [nameof(GetLeaderboard)] = GetLeaderboard.Instance,
+        [nameof(SurgeRecorded)] = new SurgeRecorded(SurgeA),
+        [nameof(GetSurgeHistory)] = GetSurgeHistory.Instance,
+        [nameof(SurgeHistoryReply)] = new SurgeHistoryReply([SurgeA]),
+        [nameof(IngestNodeStatus)] = SampleIngestStatus,
     };
+
+    private static readonly SurgeRecord SurgeA = new("biz-a", 1_750_000_000_000, 1_750_000_090_500, 12.25, 4_321, 17.5);
+    private static readonly SurgeRecord SurgeOngoing = new("biz-ü", 1_750_000_100_000, 0, -0.5, 0, double.PositiveInfinity);
+    private static readonly IngestNodeStatus SampleIngestStatus =
+        new("akka.tcp://holler@127.0.0.1:4053", 1_750_000_000_123, 9_876_543_210, 9_876_000_000, 543, 12_345, 4, 4_123.5, 3_999.25);
+
+    [Fact]
+    public void SurgeRecordedRoundTrips()
+    {
+        Assert.Equal(SurgeA, RoundTrip(new SurgeRecorded(SurgeA)).Record);
+        Assert.Equal(SurgeOngoing, RoundTrip(new SurgeRecorded(SurgeOngoing)).Record);
+    }
+
+    [Fact]
+    public void GetSurgeHistoryRoundTripsToTheSingleton() =>
+        Assert.Same(GetSurgeHistory.Instance, RoundTrip(GetSurgeHistory.Instance));
+
+    [Fact]
+    public void SurgeHistoryReplyRoundTripsInOrder()
+    {
+        Assert.Equal([SurgeOngoing, SurgeA], RoundTrip(new SurgeHistoryReply([SurgeOngoing, SurgeA])).Recent);
+        Assert.Empty(RoundTrip(new SurgeHistoryReply([])).Recent);
+    }
+
+    [Fact]
+    public void IngestNodeStatusRoundTrips() => Assert.Equal(SampleIngestStatus, RoundTrip(SampleIngestStatus));
 
     // ---- helpers ----
 

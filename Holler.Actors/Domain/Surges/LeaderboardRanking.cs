@@ -21,11 +21,14 @@ public sealed class LeaderboardRanking
 
     /// <summary>Drops entries not refreshed since <paramref name="olderThanMs"/>: their tracker stopped reporting
     /// (its node died, or it passivated), so the surge can no longer be vouched for.</summary>
-    public int ExpireOlderThan(long olderThanMs)
+    public int ExpireOlderThan(long olderThanMs) => ExpireEntriesOlderThan(olderThanMs).Count;
+
+    /// <summary>As <see cref="ExpireOlderThan"/>, returning the entries dropped.</summary>
+    public IReadOnlyList<LeaderboardEntry> ExpireEntriesOlderThan(long olderThanMs)
     {
-        var stale = _surging.Values.Where(e => e.UpdatedMs < olderThanMs).Select(e => e.BusinessId).ToList();
-        foreach (var id in stale) _surging.Remove(id);
-        return stale.Count;
+        var stale = _surging.Values.Where(e => e.UpdatedMs < olderThanMs).ToList();
+        foreach (var entry in stale) _surging.Remove(entry.BusinessId);
+        return stale;
     }
 
     /// <summary>The top <paramref name="n"/>, best first.</summary>

@@ -1,0 +1,82 @@
+namespace Holler.Domain.Surges;
+
+/// <summary>
+/// The most recent surges, ongoing and ended, newest start first, built from the leaderboard's reports. Bounded: the
+/// oldest ended surges fall off, so a node up for weeks keeps the same small list.
+/// </summary>
+public sealed class SurgeHistory(int capacity = 50)
+{
+    private readonly List<SurgeRecord> _recent = [];
+    private readonly HashSet<string> _ongoing = new(StringComparer.Ordinal);
+
+    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity));
+
+    /// <summary>Newest start first.</summary>
+    public IReadOnlyList<SurgeRecord> Recent => _recent;
+
+    /// <summary>A business reported as surging. Returns the new record when this starts a surge, null when it only
+    /// updates the peak of one already known.</summary>
+    public SurgeRecord? Observe(LeaderboardEntry entry)
+    {
+        var index = FindOngoing(entry.BusinessId);
+        if (index >= 0)
+        {
+            var known = _recent[index];
+            if (entry.SinceMs == known.StartedMs)
+            {
+                _recent[index] = known with
+                {
+                    PeakScore = Math.Max(known.PeakScore, entry.Score),
+                    PeakCount = Math.Max(known.PeakCount, entry.Count),
+                    PeakRatio = Math.Max(known.PeakRatio, entry.Ratio),
+                };
+                return null;
+            }
+            // A new start time without an end in between: the end was missed (e.g. a singleton hand-over); close it.
+            _recent[index] = known with { EndedMs = Math.Max(known.StartedMs, entry.SinceMs) };
+            _ongoing.Remove(entry.BusinessId);
+        }
+        var record = new SurgeRecord(entry.BusinessId, entry.SinceMs, 0, entry.Score, entry.Count, entry.Ratio);
+        Insert(record);
+        _ongoing.Add(entry.BusinessId);
+        return record;
+    }
+
+    /// <summary>A business stopped surging (or stopped reporting). Returns the ended record, null if none was ongoing.</summary>
+    public SurgeRecord? End(string businessId, long nowMs, LeaderboardEntry? last = null)
+    {
+        var index = FindOngoing(businessId);
+        if (index < 0) return null;
+        var known = _recent[index];
+        var ended = known with
+        {
+            EndedMs = Math.Max(nowMs, known.StartedMs),
+            PeakScore = Math.Max(known.PeakScore, last?.Score ?? 0),
+            PeakCount = Math.Max(known.PeakCount, last?.Count ?? 0),
+            PeakRatio = Math.Max(known.PeakRatio, last?.Ratio ?? 0),
+        };
+        _recent[index] = ended;
+        _ongoing.Remove(businessId);
+        return ended;
+    }
+
+    private int FindOngoing(string businessId)
+    {
+        if (!_ongoing.Contains(businessId)) return -1;
+        return _recent.FindIndex(r => r.Ongoing && r.BusinessId == businessId);
+    }
+
+    private void Insert(SurgeRecord record)
+    {
+        var at = _recent.FindIndex(r => r.StartedMs < record.StartedMs);
+        _recent.Insert(at < 0 ? _recent.Count : at, record);
+        // Drop the oldest ended surges first; ongoing ones stay listed while there is any ended one to drop.
+        while (_recent.Count > Capacity)
+        {
+            var drop = _recent.FindLastIndex(r => !r.Ongoing);
+            if (drop < 0) drop = _recent.Count - 1;
+            if (_recent[drop].Ongoing) _ongoing.Remove(_recent[drop].BusinessId);
+            _recent.RemoveAt(drop);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Holler.Web.Formatting;
+
+/// <summary>How the dashboard writes numbers and times: thousands separators, "12.4×", UTC clock times.</summary>
+public static class Display
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static string Count(long n) => n.ToString("N0", C);
+
+    public static string Count(double n) => n.ToString(n >= 100 || n == Math.Floor(n) ? "N0" : "N1", C);
+
+    public static string Score(double score) => score.ToString("N1", C);
+
+    public static string Ratio(double ratio) =>
+        double.IsFinite(ratio) ? (ratio >= 1000 ? ratio.ToString("N0", C) : ratio.ToString("N1", C)) + "×" : "∞×";
+
+    public static string Rate(double perSecond) => perSecond.ToString("N0", C) + "/s";
+
+    public static string Clock(long unixMs) =>
+        unixMs <= 0 ? "—" : DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("HH:mm:ss", C);
+
+    public static string Duration(TimeSpan d)
+    {
+        if (d < TimeSpan.Zero) d = TimeSpan.Zero;
+        if (d.TotalHours >= 1) return $"{(int)d.TotalHours}h {d.Minutes:D2}m";
+        if (d.TotalMinutes >= 1) return $"{(int)d.TotalMinutes}m {d.Seconds:D2}s";
+        return $"{(int)d.TotalSeconds}s";
+    }
+
+    /// <summary>"12 s ago", for the time since the last update.</summary>
+    public static string Ago(long unixMs, long nowMs) => unixMs <= 0 ? "never" : Duration(TimeSpan.FromMilliseconds(nowMs - unixMs)) + " ago";
+}
