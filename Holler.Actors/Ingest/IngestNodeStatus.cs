@@ -5,7 +5,7 @@ public interface IIngestProtocol;
 
 /// <summary>
 /// One ingest node's progress, published every couple of seconds on DistributedPubSub topic <see cref="Topic"/> so a
-/// web node anywhere in the cluster can show the pipeline's health. Rates are over the last ten seconds or so.
+/// web node anywhere in the cluster can show the pipeline's health. Rates are over the last thirty seconds or so.
 /// </summary>
 /// <param name="Node">The publishing node's cluster address.</param>
 /// <param name="Lag">Records the node's partitions hold beyond what it committed (sum over its partitions).</param>

@@ -6,7 +6,7 @@ namespace Holler.Ingest;
 
 /// <summary>
 /// Asks this node's ingest for its status on an interval and publishes it cluster-wide as <see cref="IngestNodeStatus"/>,
-/// with rates over the last ten seconds of readings. Separate from the ingest itself, so a slow subscriber or a missing
+/// with rates over the last thirty seconds of readings. Separate from the ingest itself, so a slow subscriber or a missing
 /// mediator never touches the stream.
 /// </summary>
 public sealed class IngestStatusPublisher : ReceiveActor, IWithTimers
@@ -16,10 +16,10 @@ public sealed class IngestStatusPublisher : ReceiveActor, IWithTimers
     private readonly TimeSpan _interval;
     private readonly TimeProvider _clock;
     private readonly string _node;
-    // Recent readings: rates are taken over the last ~10 s, since the ingest moves in micro-batches of thousands of
-    // records and a 2-second difference would swing between zero and double.
+    // Recent readings: rates are taken over the last ~30 s, since the ingest moves in micro-batches of up to 20,000
+    // records (seconds apart under load) and a 2-second difference would swing between zero and many times the rate.
     private readonly Queue<(long AtMs, long Consumed, long Applied)> _readings = new();
-    private const long RateWindowMs = 10_000;
+    private const long RateWindowMs = 30_000;
 
     public IngestStatusPublisher(IActorRef ingest, TimeSpan interval, TimeProvider clock, IActorRef? mediator = null)
     {

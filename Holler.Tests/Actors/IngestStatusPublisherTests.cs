@@ -48,12 +48,12 @@ public sealed class IngestStatusPublisherTests(ITestOutputHelper output)
         Assert.Equal(150, second.Lag);
         Assert.Equal(clock.GetUtcNow().ToUnixTimeMilliseconds(), second.AtMs);
 
-        // Rates cover the last ten seconds of readings: the first one has aged out of the window.
-        clock.Advance(TimeSpan.FromSeconds(10));
+        // Rates cover the last thirty seconds of readings: the first one has aged out of the window.
+        clock.Advance(TimeSpan.FromSeconds(30));
         ingest.ExpectMsg<GetIngestStatus>(Long, cancellationToken: Ct);
         ingest.Reply(Status(2_800, 2_000, new() { [0] = 1_000 }, new() { [0] = 1_000 }));
         var third = (IngestNodeStatus)mediator.ExpectMsg<Publish>(p => p.Topic == IngestNodeStatus.Topic, Long, cancellationToken: Ct).Message;
-        Assert.Equal(100, third.ConsumedPerSecond);
-        Assert.Equal(50, third.AppliedPerSecond);
+        Assert.Equal(1_000 / 30.0, third.ConsumedPerSecond, 6);
+        Assert.Equal(500 / 30.0, third.AppliedPerSecond, 6);
     }
 }

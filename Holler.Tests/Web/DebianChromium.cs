@@ -44,6 +44,9 @@ public sealed class DebianChromium : IAsyncDisposable
                 ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
                 Timeout = 60_000,
             });
+            // Playwright's 30 s default is tight when the machine also runs other suites; waits are for events, not timing.
+            context.SetDefaultTimeout(60_000);
+            context.SetDefaultNavigationTimeout(60_000);
             return new DebianChromium(playwright, context, profile);
         }
         catch

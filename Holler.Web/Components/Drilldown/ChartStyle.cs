@@ -30,7 +30,7 @@ internal static class ChartStyle
         ShowLegend = true,
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m, X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right }],
         XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date, ShowSpikes = true }],
-        YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, TickFormat = ",d" }],
+        YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, SeparateThousands = true }],
         UiRevision = "keep-zoom",
     };
 }
