@@ -25,6 +25,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
     /// still in flight) is saved or has failed.</summary>
     private long? _stopAfterSnapshot;
+    private bool _stopSnapshotSaved;
+    /// <summary>Sequence number the journal clean-up in flight deletes up to; null when none is.</summary>
+    private long? _cleaningUpTo;
+    /// <summary>The clean-up to start when the one in flight is done.</summary>
+    private long? _cleanUpNext;
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
@@ -61,17 +66,21 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotSuccess>(success =>
         {
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
-            DeleteMessages(success.Metadata.SequenceNr);
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
-            if (success.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
+            CleanUpTo(success.Metadata.SequenceNr);
+            if (success.Metadata.SequenceNr >= _stopAfterSnapshot) _stopSnapshotSaved = true;
+            StopIfDone();
         });
         Command<SaveSnapshotFailure>(failure =>
         {
             _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal still holds every event", _businessId);
             if (failure.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId));
+        Command<DeleteMessagesSuccess>(_ => CleanedUp());
+        Command<DeleteMessagesFailure>(f =>
+        {
+            _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId);
+            CleanedUp();
+        });
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of {0} failed", _businessId));
     }
@@ -232,6 +241,40 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
         _stopAfterSnapshot = LastSequenceNr;
         TakeSnapshot();
+    }
+
+    /// <summary>
+    /// Drops the journal and snapshots behind a saved snapshot, one clean-up at a time: two overlapping journal
+    /// deletes for one persistence id deadlock in PostgreSQL (40P01), and the loser's clean-up is simply lost.
+    /// </summary>
+    private void CleanUpTo(long sequenceNr)
+    {
+        if (_cleaningUpTo is not null)
+        {
+            _cleanUpNext = Math.Max(_cleanUpNext ?? 0, sequenceNr);
+            return;
+        }
+        _cleaningUpTo = sequenceNr;
+        DeleteMessages(sequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+    }
+
+    private void CleanedUp()
+    {
+        _cleaningUpTo = null;
+        if (_cleanUpNext is { } next)
+        {
+            _cleanUpNext = null;
+            CleanUpTo(next);
+        }
+        StopIfDone();
+    }
+
+    /// <summary>Stops once the stop snapshot is saved and its clean-up is on its way (nothing left waiting behind an
+    /// earlier one); the journal finishes that clean-up without the tracker.</summary>
+    private void StopIfDone()
+    {
+        if (_stopSnapshotSaved && _cleanUpNext is null) Context.Stop(Self);
     }
 
     private void RestoreFrom(TrackerSnapshot snapshot)
