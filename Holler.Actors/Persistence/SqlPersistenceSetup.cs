@@ -23,6 +23,11 @@ public static class SqlPersistenceSetup
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
                 """), HoconAddMode.Prepend);
         var providerName = provider == PersistenceProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
+        if (provider == PersistenceProvider.Postgres)
+        {
+            journalConnectionString = WithPoolLimit(journalConnectionString);
+            snapshotConnectionString = WithPoolLimit(snapshotConnectionString);
+        }
         // SQLite has one writer at a time; parallel journal writers only take turns through its busy-wait (sleep and
         // retry), which showed up as most of the ingest's latency. PostgreSQL takes them in parallel.
         var writers = provider == PersistenceProvider.Sqlite ? 1 : 3;
@@ -40,6 +45,9 @@ public static class SqlPersistenceSetup
                   # Larger batches suit a local database: one commit (and fsync) carries more trackers' events.
                   batch-size = 1000
                   buffer-size = 50000
+                  # Opened by failures (the database away), the breaker fails calls fast; it lets one through every
+                  # reset-timeout. The default 30 s would keep trackers failing that long after the database is back.
+                  circuit-breaker { max-failures = 10, call-timeout = 10s, reset-timeout = 2s }
                 }
               }
               snapshot-store {
@@ -48,6 +56,8 @@ public static class SqlPersistenceSetup
                   connection-string = {{Quote(snapshotConnectionString)}}
                   provider-name = "{{providerName}}"
                   auto-initialize = on
+                  # Recovery reads the snapshot first: 60 s of failing fast after an outage (the default) stalls it.
+                  circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 2s }
                 }
               }
             }
@@ -55,6 +65,22 @@ public static class SqlPersistenceSetup
         return builder
             .AddHocon(ConfigurationFactory.ParseString(hocon), HoconAddMode.Prepend)
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+    }
+
+    /// <summary>
+    /// Connections per node unless the connection string says otherwise. Npgsql's default of 100 per pool lets a node
+    /// recovering a thousand trackers at once take every connection a default server allows (max_connections = 100)
+    /// and fail the rest with 53300; a few connections carry those short queries as well.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    internal static string WithPoolLimit(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword it knows as present; the plain one only what was written.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var sayso = given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize");
+        if (sayso) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -30,6 +30,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private long? _cleaningUpTo;
     /// <summary>The clean-up to start when the one in flight is done.</summary>
     private long? _cleanUpNext;
+    /// <summary>Who sent the batch being persisted (Persist stashes everything else meanwhile, so there is one).</summary>
+    private IActorRef? _persistingFor;
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
@@ -106,6 +108,19 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// The journal failed (say the database is away). Akka.Persistence stops the tracker now, as it must: whether the
+    /// write landed is unknown. Saying so at once lets the ingest back off and send the batch again, instead of
+    /// waiting out its acknowledgement timeout; a new incarnation recovers and the watermarks skip what did land.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _persistingFor?.Tell(new TrafficBatchNotDurable(_businessId, cause.GetBaseException().Message));
+        _persistingFor = null;
+        _log.Warning("Journal write for {0} failed ({1}); stopping until the batch is sent again", _businessId,
+            cause.GetBaseException().Message);
+    }
+
     private void HandleBatch(TrafficBatch batch)
     {
         if (batch.Offsets.Length != batch.Seconds.Length || batch.Offsets.Length == 0)
@@ -126,9 +141,10 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var replyTo = Sender;
+        var replyTo = _persistingFor = Sender;
         Persist(recorded, e =>
         {
+            _persistingFor = null;
             Apply(e);
             replyTo.Tell(new TrafficBatchAck(_businessId, fresh, duplicates));
             _lastArrivalAt = _clock.GetUtcNow();

@@ -71,6 +71,8 @@ public static class NodeConfigValidator
                 provider = PersistenceProvider.Postgres;
                 if (string.IsNullOrWhiteSpace(o.Persistence.ConnectionString))
                     errors.Add("Persistence:ConnectionString: required for PostgreSQL (set HOLLER_PERSISTENCE__CONNECTIONSTRING)");
+                else if (PostgresConnectionProblem(o.Persistence.ConnectionString) is { } problem)
+                    errors.Add($"Persistence:ConnectionString: {problem}");
                 journal = snapshots = o.Persistence.ConnectionString;
                 break;
             case "memory":
@@ -136,6 +138,21 @@ public static class NodeConfigValidator
             AckTimeout = TimeSpan.FromMilliseconds(o.Ingest.AckTimeoutMs),
         };
         return (config, []);
+    }
+
+    /// <summary>What makes a connection string unusable before any connection is tried; null when nothing does.
+    /// The message never repeats the string: it may hold a password.</summary>
+    private static string? PostgresConnectionProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "names no Host (e.g. Host=postgres;Database=holler;Username=holler;Password=…)" : null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return "not a PostgreSQL connection string: " + e.Message.ReplaceLineEndings(" ");
+        }
     }
 
     private static bool IsKafkaName(string name) =>

@@ -41,7 +41,8 @@ public static class PostgresServer
                 $"PostgreSQL tests need a server: {source}: {e.Message}. Start one with `.ci/postgres-up` (as root, or " +
                 $"with sudo; it prints the export line), or set {EnvironmentVariable} to a role that may create databases.", e);
         }
-        var database = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name };
+        // Few connections per test: test classes run side by side on a server with max_connections = 100.
+        var database = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 8 };
         return new PostgresDatabase(name, database.ConnectionString, admin.ConnectionString);
     }
 }
