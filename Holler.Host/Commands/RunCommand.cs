@@ -15,6 +15,8 @@ public static class RunCommand
         ("--hostname", "Cluster:Hostname", "Address this node binds and advertises (default: 127.0.0.1)"),
         ("--port", "Cluster:Port", "Cluster port (default: 0, any free port)"),
         ("--seed-nodes", "Cluster:SeedNodes", "Comma-separated akka.tcp://holler@host:port; none forms a cluster of one"),
+        ("--web-port", "Web:Port", "Dashboard port on nodes with the web role (default: 5080; 0 picks a free one)"),
+        ("--operator-port", "Operator:Port", "Operator endpoint port: holler cluster …, health, metrics (default: 9110)"),
         ("--kafka", "Kafka:Bootstrap", "Kafka bootstrap servers host:port[,…]; none starts the embedded broker"),
         ("--topic", "Kafka:Topic", "Traffic topic (default: holler.traffic)"),
         ("--persistence", "Persistence:Provider", "sqlite (default) or postgres"),
@@ -61,6 +63,18 @@ public static class RunCommand
         return ExitCodes.BadConfiguration;
     }
 
+    /// <summary>Which port setting a start-up failure is about, if it is a port that could not be bound.</summary>
+    private static string? BindFailure(Exception e, NodeConfig config)
+    {
+        // Kestrel says "Failed to bind to address http://127.0.0.1:9110: address already in use."
+        if (e is IOException { InnerException: not null } && e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            if (config.OperatorPort != 0 && e.Message.Contains($":{config.OperatorPort}")) return "Operator:Port";
+            if (config.WebPort != 0 && e.Message.Contains($":{config.WebPort}")) return "Web:Port";
+        }
+        return e.GetBaseException() is System.Net.Sockets.SocketException ? "Cluster:Port" : null;
+    }
+
     private static async Task<int> RunAsync(NodeConfig config, CancellationToken token)
     {
         if (config.Has(NodeRole.Tracker) && await PersistenceCheck.VerifyAsync(config, token) is { } problem)
@@ -76,8 +90,9 @@ public static class RunCommand
         {
             // One line naming what failed (a taken port, an unreadable catalog file, a broker that would not start).
             var root = e.GetBaseException();
-            var setting = root is System.Net.Sockets.SocketException ? "Cluster:Port: " : "";
-            await Console.Error.WriteLineAsync($"holler: {setting}could not start the node: {root.Message}");
+            var setting = BindFailure(e, config) is { } name ? $"{name}: " : "";
+            var message = e is IOException { InnerException: not null } io && setting is "Web:Port: " or "Operator:Port: " ? io.Message : root.Message;
+            await Console.Error.WriteLineAsync($"holler: {setting}could not start the node: {message}");
             return setting.Length > 0 ? ExitCodes.BadConfiguration : ExitCodes.Failed;
         }
         await using var _ = node;
@@ -89,6 +104,8 @@ public static class RunCommand
               kafka        {node.BootstrapServers}{(config.KafkaBootstrap is null ? " (embedded broker)" : "")}, topic {config.Topic}
               persistence  {config.Persistence switch { Holler.Persistence.PersistenceProvider.Sqlite => $"SQLite in {config.DataDir}", Holler.Persistence.PersistenceProvider.Postgres => "PostgreSQL", _ => "in memory (not durable)" }}
               catalog      {node.Catalog.Count:N0} businesses
+              dashboard    {(node.Endpoints.DashboardUrl is { } url ? url.ToString() : "none (no web role)")}
+              operator     {node.Endpoints.OperatorUrl} (health at /healthz/live){(config.OperatorToken.Length > 0 ? ", token required" : "")}
               generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
             The leaderboard is printed when it changes. Ctrl-C stops the node.
             """);

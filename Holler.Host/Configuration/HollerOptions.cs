@@ -22,6 +22,8 @@ public sealed class HollerOptions
     public LeaderboardOptionsSection Leaderboard { get; set; } = new();
     public TrackerOptionsSection Tracker { get; set; } = new();
     public IngestOptionsSection Ingest { get; set; } = new();
+    public WebOptionsSection Web { get; set; } = new();
+    public OperatorOptionsSection Operator { get; set; } = new();
 }
 
 public sealed class ClusterOptionsSection
@@ -111,4 +113,22 @@ public sealed class IngestOptionsSection
     public int BatchMaxRecords { get; set; } = 20_000;
     public int BatchDelayMs { get; set; } = 200;
     public int AckTimeoutMs { get; set; } = 30_000;
+}
+
+public sealed class WebOptionsSection
+{
+    /// <summary>Address the dashboard listens on (nodes with the web role); 0.0.0.0 to serve beyond this machine.</summary>
+    public string Hostname { get; set; } = "127.0.0.1";
+    /// <summary>0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 5080;
+}
+
+public sealed class OperatorOptionsSection
+{
+    /// <summary>Address of the operator endpoint (holler cluster …, health, metrics); loopback unless configured.</summary>
+    public string Hostname { get; set; } = "127.0.0.1";
+    /// <summary>pbm's port, so operators' habits carry over; 0 picks a free port (tests).</summary>
+    public int Port { get; set; } = 9110;
+    /// <summary>Bearer token operator commands must present (keep it in HOLLER_OPERATOR__TOKEN, not in files).</summary>
+    public string Token { get; set; } = "";
 }

@@ -38,6 +38,13 @@ public sealed record NodeConfig
     public required int BatchMaxRecords { get; init; }
     public required TimeSpan BatchDelay { get; init; }
     public required TimeSpan AckTimeout { get; init; }
+    /// <summary>Where the dashboard listens (used only with the web role).</summary>
+    public required string WebHostname { get; init; }
+    public required int WebPort { get; init; }
+    /// <summary>Where the operator endpoint (commands, health, metrics) listens, on every node.</summary>
+    public required string OperatorHostname { get; init; }
+    public required int OperatorPort { get; init; }
+    public required string OperatorToken { get; init; }
 
     /// <summary>How often to print an ingest status line; null for never.</summary>
     public TimeSpan? StatusInterval { get; init; }

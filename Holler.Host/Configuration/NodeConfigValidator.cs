@@ -107,6 +107,11 @@ public static class NodeConfigValidator
         if (o.Ingest.BatchDelayMs is < 1 or > 60_000) errors.Add($"Ingest:BatchDelayMs must be between 1 and 60000, was {o.Ingest.BatchDelayMs}");
         if (o.Ingest.AckTimeoutMs < 100) errors.Add($"Ingest:AckTimeoutMs must be at least 100, was {o.Ingest.AckTimeoutMs}");
 
+        ValidateListener(errors, "Web", o.Web.Hostname, o.Web.Port);
+        ValidateListener(errors, "Operator", o.Operator.Hostname, o.Operator.Port);
+        if (roles.Contains(NodeRole.Web) && o.Web.Port != 0 && o.Web.Port == o.Operator.Port)
+            errors.Add($"Web:Port and Operator:Port must differ, both were {o.Web.Port}");
+
         if (errors.Count > 0) return (null, errors);
 
         var config = new NodeConfig
@@ -136,6 +141,11 @@ public static class NodeConfigValidator
             BatchMaxRecords = o.Ingest.BatchMaxRecords,
             BatchDelay = TimeSpan.FromMilliseconds(o.Ingest.BatchDelayMs),
             AckTimeout = TimeSpan.FromMilliseconds(o.Ingest.AckTimeoutMs),
+            WebHostname = o.Web.Hostname.Trim(),
+            WebPort = o.Web.Port,
+            OperatorHostname = o.Operator.Hostname.Trim(),
+            OperatorPort = o.Operator.Port,
+            OperatorToken = o.Operator.Token,
         };
         return (config, []);
     }
@@ -153,6 +163,13 @@ public static class NodeConfigValidator
         {
             return "not a PostgreSQL connection string: " + e.Message.ReplaceLineEndings(" ");
         }
+    }
+
+    private static void ValidateListener(List<string> errors, string section, string hostname, int port)
+    {
+        if (!System.Net.IPAddress.TryParse(hostname?.Trim(), out _) && !string.Equals(hostname?.Trim(), "localhost", StringComparison.OrdinalIgnoreCase))
+            errors.Add($"{section}:Hostname: '{hostname}' is not an IP address to listen on (e.g. 127.0.0.1 or 0.0.0.0)");
+        if (port is < 0 or > 65535) errors.Add($"{section}:Port must be between 0 and 65535, was {port}");
     }
 
     private static bool IsKafkaName(string name) =>

@@ -12,6 +12,10 @@ using Holler.Leaderboard;
 using Holler.Persistence;
 using Holler.Serialization;
 using Holler.Tracking;
+using Holler.Host.Operator;
+using Holler.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,12 +28,14 @@ namespace Holler.Host.Node;
 /// </summary>
 public sealed class HollerNode : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private readonly EmbeddedKafka? _broker;
 
-    private HollerNode(IHost host, EmbeddedKafka? broker, NodeConfig config, string bootstrap, IngestMetrics metrics)
+    private HollerNode(WebApplication host, EmbeddedKafka? broker, NodeConfig config, string bootstrap, IngestMetrics metrics,
+        NodeEndpoints endpoints)
     {
         _host = host;
+        Endpoints = endpoints;
         _broker = broker;
         Config = config;
         BootstrapServers = bootstrap;
@@ -40,6 +46,9 @@ public sealed class HollerNode : IAsyncDisposable
     }
 
     public BusinessCatalog Catalog { get; }
+
+    /// <summary>The bound HTTP listeners: operator endpoint and, on web nodes, the dashboard.</summary>
+    public NodeEndpoints Endpoints { get; }
 
     public NodeConfig Config { get; }
     public string BootstrapServers { get; }
@@ -64,11 +73,19 @@ public sealed class HollerNode : IAsyncDisposable
         {
             var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
             var metrics = new IngestMetrics();
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
             {
-                DisableDefaults = true,
+                // The static-asset manifest is named after the application; tests host the node in their own process.
+                ApplicationName = typeof(HollerNode).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = Environments.Production,
             });
-            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrelCore();
+            builder.Services.AddRoutingCore();
+            var endpoints = new NodeEndpoints();
+            builder.WebHost.ConfigureKestrel(kestrel => endpoints.Bind(kestrel, config.OperatorHostname, config.OperatorPort,
+                config.Has(NodeRole.Web) ? config.WebHostname : null, config.WebPort));
+
             if (configureLogging is not null) configureLogging(builder.Logging);
             else
             {
@@ -80,19 +97,26 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(config);
             builder.Services.AddSingleton(metrics);
             builder.Services.AddSingleton(catalog);
+            builder.Services.AddSingleton(endpoints);
             builder.Services.AddAkka("holler", (akka, _) =>
             {
                 Configure(akka, config, bootstrap, metrics);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
             });
+            if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard();
             if (config.StatusInterval is { } every)
                 builder.Services.AddHostedService(_ => new IngestStatusPrinter(metrics, Console.Error, every));
             if (config.GeneratorEnabled)
                 builder.Services.AddHostedService(sp => new EmbeddedGenerator(config, catalog, bootstrap, sp.GetRequiredService<ILogger<EmbeddedGenerator>>()));
-            var host = builder.Build();
-            await host.StartAsync(token);
-            return new HollerNode(host, broker, config, bootstrap, metrics);
+
+            var app = builder.Build();
+            app.UseOperatorPortSeparation(endpoints);
+            app.UseRouting();
+            app.MapOperatorEndpoints();
+            if (config.Has(NodeRole.Web)) app.MapHollerDashboard();
+            await app.StartAsync(token);
+            return new HollerNode(app, broker, config, bootstrap, metrics, endpoints);
         }
         catch
         {
@@ -148,7 +172,7 @@ public sealed class HollerNode : IAsyncDisposable
     {
         try { await _host.StopAsync(); }
         catch (OperationCanceledException) { }
-        _host.Dispose();
+        await _host.DisposeAsync();
         _broker?.Dispose();
     }
 }

@@ -17,6 +17,9 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--set", "Kafka:DeadLetterTopic=holler.traffic" }, "Kafka:DeadLetterTopic: must differ from Kafka:Topic")]
     [InlineData(new[] { "run", "--topic", "bad topic!" }, "Kafka:Topic: 'bad topic!' is not a Kafka topic name")]
     [InlineData(new[] { "run", "--set", "Generator:SurgeEverySeconds=NaN" }, "Generator:SurgeEverySeconds must be positive")]
+    [InlineData(new[] { "run", "--operator-port", "70000" }, "Operator:Port must be between 0 and 65535, was 70000")]
+    [InlineData(new[] { "run", "--set", "Web:Hostname=example.com" }, "Web:Hostname: 'example.com' is not an IP address")]
+    [InlineData(new[] { "run", "--web-port", "9110" }, "Web:Port and Operator:Port must differ")]
     public async Task A_bad_setting_is_named_in_one_line_with_exit_code_2(string[] args, string expected)
     {
         var result = await HollerProcess.RunAsync(args);
@@ -49,5 +52,23 @@ public sealed class ConfigurationErrorTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("holler: DataDir: cannot use", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task A_taken_operator_port_is_named_in_one_line()
+    {
+        using var dir = new TempDir();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await HollerProcess.RunAsync(["run", "--data", dir.Path, "--businesses", "10", "--generator", "false",
+            "--web-port", "0", "--operator-port", port.ToString()]);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("holler: ")).ToList();
+        Assert.Single(lines);
+        Assert.Contains($"Operator:Port: could not start the node", lines[0]);
+        Assert.Contains($":{port}", lines[0]);
     }
 }

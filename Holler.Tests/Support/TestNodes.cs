@@ -17,6 +17,9 @@ public static class TestNodes
             Catalog = { Businesses = businesses },
             Leaderboard = { Console = false },
             Ingest = { BatchDelayMs = 100 },
+            // Tests run many nodes at once: every listener on a free port.
+            Web = { Port = 0 },
+            Operator = { Port = 0 },
         };
         tweak?.Invoke(options);
         var (config, errors) = NodeConfigValidator.Resolve(options);
