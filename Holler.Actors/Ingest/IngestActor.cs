@@ -115,22 +115,35 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         foreach (var (_, reason) in batch.Rejected) _metrics.Rejected.Increment(reason);
 
         var pending = batch.Batches;
+        var since = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
             stopping.ThrowIfCancellationRequested();
             var results = await Task.WhenAll(pending.Select(async b =>
             {
-                try { return (Batch: b, Ack: await _trackers.Ask<TrafficBatchAck>(b, _settings.Ack)); }
-                catch (Exception e) when (e is AskTimeoutException or TaskCanceledException) { return (Batch: b, Ack: (TrafficBatchAck?)null); }
+                try { return (Batch: b, Reply: await _trackers.Ask<object>(b, _settings.Ack)); }
+                catch (Exception e) when (e is AskTimeoutException or TaskCanceledException) { return (Batch: b, Reply: (object?)null); }
             }));
-            foreach (var (_, ack) in results)
-                if (ack is not null) _metrics.AddApplied(ack.Applied, ack.Duplicates);
-            pending = results.Where(r => r.Ack is null).Select(r => r.Batch).ToList();
+            foreach (var (_, reply) in results)
+                if (reply is TrafficBatchAck ack) _metrics.AddApplied(ack.Applied, ack.Duplicates);
+            pending = results.Where(r => r.Reply is not TrafficBatchAck).Select(r => r.Batch).ToList();
             if (pending.Count == 0) break;
-            // A tracker moving between nodes can drop a message (akka.net #8501); re-sending is safe thanks to watermarks.
-            if (attempt >= 5) throw new TimeoutException($"{pending.Count} tracker batches unacknowledged after {attempt} attempts");
+            // Unacknowledged: a tracker moving between nodes can drop a message (akka.net #8501), and one whose journal
+            // failed (the database is away) says so. Re-sending is safe thanks to watermarks; meanwhile nothing new is
+            // pulled, so Kafka holds the rest (back-pressure). Long trouble restarts the stream from committed offsets.
+            var waited = System.Diagnostics.Stopwatch.GetElapsedTime(since);
+            if (waited >= GiveUpAfter)
+                throw new TimeoutException($"{pending.Count} tracker batches not durable after {attempt} attempts in {waited.TotalSeconds:F0} s");
+            var notDurable = results.Select(r => r.Reply).OfType<TrafficBatchNotDurable>().ToList();
+            var delay = RetryDelay(attempt);
             _metrics.AddRedeliveries(pending.Count);
-            _log.LogWarning("{Count} tracker batches unacknowledged; re-sending (attempt {Attempt})", pending.Count, attempt + 1);
+            if (notDurable.Count > 0)
+                _log.LogWarning("{Count} tracker batches not durable ({Reason}); re-sending in {Delay} ms (attempt {Attempt})",
+                    pending.Count, notDurable[0].Reason, (int)delay.TotalMilliseconds, attempt + 1);
+            else
+                _log.LogWarning("{Count} tracker batches unacknowledged; re-sending in {Delay} ms (attempt {Attempt})",
+                    pending.Count, (int)delay.TotalMilliseconds, attempt + 1);
+            await Task.Delay(delay, stopping);
         }
 
         if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
@@ -140,6 +153,14 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         Interlocked.Exchange(ref _restarts, 0);
         return Done.Instance;
     }
+
+    /// <summary>Five acknowledgement timeouts, as many as the stream always allowed a micro-batch.</summary>
+    private TimeSpan GiveUpAfter => 5 * _settings.Ack;
+
+    /// <summary>Back-off between re-sends: 250 ms doubling to 10 s, so trackers with a failing journal are not hammered
+    /// while a short hiccup costs little.</summary>
+    internal static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(attempt - 1, 10))));
 
     private IngestStatus Status()
     {

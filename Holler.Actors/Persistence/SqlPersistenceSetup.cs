@@ -1,7 +1,6 @@
 using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Persistence.Sql;
-using Npgsql;
 
 namespace Holler.Persistence;
 
@@ -26,8 +25,8 @@ public static class SqlPersistenceSetup
         var providerName = provider == PersistenceProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
         if (provider == PersistenceProvider.Postgres)
         {
-            journalConnectionString = WithBoundedPool(journalConnectionString);
-            snapshotConnectionString = WithBoundedPool(snapshotConnectionString);
+            journalConnectionString = WithPoolLimit(journalConnectionString);
+            snapshotConnectionString = WithPoolLimit(snapshotConnectionString);
         }
         // SQLite has one writer at a time; parallel journal writers only take turns through its busy-wait (sleep and
         // retry), which showed up as most of the ingest's latency. PostgreSQL takes them in parallel.
@@ -46,6 +45,9 @@ public static class SqlPersistenceSetup
                   # Larger batches suit a local database: one commit (and fsync) carries more trackers' events.
                   batch-size = 1000
                   buffer-size = 50000
+                  # Opened by failures (the database away), the breaker fails calls fast; it lets one through every
+                  # reset-timeout. The default 30 s would keep trackers failing that long after the database is back.
+                  circuit-breaker { max-failures = 10, call-timeout = 10s, reset-timeout = 2s }
                 }
               }
               snapshot-store {
@@ -54,6 +56,8 @@ public static class SqlPersistenceSetup
                   connection-string = {{Quote(snapshotConnectionString)}}
                   provider-name = "{{providerName}}"
                   auto-initialize = on
+                  # Recovery reads the snapshot first: 60 s of failing fast after an outage (the default) stalls it.
+                  circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 2s }
                 }
               }
             }
@@ -63,21 +67,20 @@ public static class SqlPersistenceSetup
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
     }
 
-    /// <summary>Connections each node may hold unless the connection string says otherwise.</summary>
-    public const int DefaultPostgresPoolSize = 20;
-
     /// <summary>
-    /// Npgsql pools up to 100 connections per connection string, PostgreSQL allows 100 clients by default: two nodes
-    /// recovering trackers at once took every slot and the rest failed with "too many clients". A node's journal writes
-    /// and recoveries are short queries; a few dozen connections serve thousands a second.
+    /// Connections per node unless the connection string says otherwise. Npgsql's default of 100 per pool lets a node
+    /// recovering a thousand trackers at once take every connection a default server allows (max_connections = 100)
+    /// and fail the rest with 53300; a few connections carry those short queries as well.
     /// </summary>
-    internal static string WithBoundedPool(string connectionString)
+    public const int DefaultMaxPoolSize = 20;
+
+    internal static string WithPoolLimit(string connectionString)
     {
+        // Npgsql's own builder reports every keyword it knows as present; the plain one only what was written.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)
-                                               || k.Replace(" ", "").Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)))
-            return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
+        var sayso = given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize");
+        if (sayso) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -19,6 +19,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     private const string TrafficBatchV1 = "TB1";
     private const string TrafficBatchV2 = "TB2";
     private const string TrafficBatchAckV1 = "TA1";
+    private const string TrafficBatchNotDurableV1 = "TN1";
     private const string GetBusinessSeriesV1 = "GS1";
     private const string BusinessSeriesV1 = "BS1";
     private const string StopTrackerV1 = "ST1";
@@ -42,6 +43,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     {
         TrafficBatch => TrafficBatchV2,
         TrafficBatchAck => TrafficBatchAckV1,
+        TrafficBatchNotDurable => TrafficBatchNotDurableV1,
         GetBusinessSeries => GetBusinessSeriesV1,
         BusinessSeries => BusinessSeriesV1,
         StopTracker => StopTrackerV1,
@@ -70,6 +72,9 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
                     break;
                 case TrafficBatchAck a:
                     w.Write(a.BusinessId); w.Write(a.Applied); w.Write(a.Duplicates);
+                    break;
+                case TrafficBatchNotDurable n:
+                    w.Write(n.BusinessId); w.Write(n.Reason);
                     break;
                 case GetBusinessSeries g:
                     w.Write(g.BusinessId);
@@ -126,6 +131,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             TrafficBatchV1 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r)),
             TrafficBatchV2 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r), r.ReadInt64()),
             TrafficBatchAckV1 => new TrafficBatchAck(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
+            TrafficBatchNotDurableV1 => new TrafficBatchNotDurable(r.ReadString(), r.ReadString()),
             GetBusinessSeriesV1 => new GetBusinessSeries(r.ReadString()),
             BusinessSeriesV1 => new BusinessSeries(r.ReadString(), r.ReadInt64(), ReadInts(r), ReadInts(r), r.ReadInt64(),
                 r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(),

@@ -30,6 +30,13 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private long? _stopAfterSnapshot;
     /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
     private long _newestAppliedSecond = long.MinValue;
+    private bool _stopSnapshotSaved;
+    /// <summary>Sequence number the journal clean-up in flight deletes up to; null when none is.</summary>
+    private long? _cleaningUpTo;
+    /// <summary>The clean-up to start when the one in flight is done.</summary>
+    private long? _cleanUpNext;
+    /// <summary>Who sent the batch being persisted (Persist stashes everything else meanwhile, so there is one).</summary>
+    private IActorRef? _persistingFor;
     private DateTimeOffset _lastArrivalAt;
     private long _headAtLastArrival;
 
@@ -69,17 +76,21 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         {
             if (_snapshotStartedAt != 0) _metrics?.SnapshotSaved(Stopwatch.GetElapsedTime(_snapshotStartedAt));
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
-            DeleteMessages(success.Metadata.SequenceNr);
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
-            if (success.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
+            CleanUpTo(success.Metadata.SequenceNr);
+            if (success.Metadata.SequenceNr >= _stopAfterSnapshot) _stopSnapshotSaved = true;
+            StopIfDone();
         });
         Command<SaveSnapshotFailure>(failure =>
         {
             _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal still holds every event", _businessId);
             if (failure.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId));
+        Command<DeleteMessagesSuccess>(_ => CleanedUp());
+        Command<DeleteMessagesFailure>(f =>
+        {
+            _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId);
+            CleanedUp();
+        });
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of {0} failed", _businessId));
     }
@@ -118,6 +129,19 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// The journal failed (say the database is away). Akka.Persistence stops the tracker now, as it must: whether the
+    /// write landed is unknown. Saying so at once lets the ingest back off and send the batch again, instead of
+    /// waiting out its acknowledgement timeout; a new incarnation recovers and the watermarks skip what did land.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _persistingFor?.Tell(new TrafficBatchNotDurable(_businessId, cause.GetBaseException().Message));
+        _persistingFor = null;
+        _log.Warning("Journal write for {0} failed ({1}); stopping until the batch is sent again", _businessId,
+            cause.GetBaseException().Message);
+    }
+
     private void HandleBatch(TrafficBatch batch)
     {
         if (batch.Offsets.Length != batch.Seconds.Length || batch.Offsets.Length == 0)
@@ -139,10 +163,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var replyTo = Sender;
+        var replyTo = _persistingFor = Sender;
         var writeStartedAt = _metrics is null ? 0 : Stopwatch.GetTimestamp();
         Persist(recorded, e =>
         {
+            _persistingFor = null;
             if (writeStartedAt != 0) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(writeStartedAt));
             Apply(e);
             replyTo.Tell(new TrafficBatchAck(_businessId, fresh, duplicates));
@@ -265,6 +290,40 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
         _stopAfterSnapshot = LastSequenceNr;
         TakeSnapshot();
+    }
+
+    /// <summary>
+    /// Drops the journal and snapshots behind a saved snapshot, one clean-up at a time: two overlapping journal
+    /// deletes for one persistence id deadlock in PostgreSQL (40P01), and the loser's clean-up is simply lost.
+    /// </summary>
+    private void CleanUpTo(long sequenceNr)
+    {
+        if (_cleaningUpTo is not null)
+        {
+            _cleanUpNext = Math.Max(_cleanUpNext ?? 0, sequenceNr);
+            return;
+        }
+        _cleaningUpTo = sequenceNr;
+        DeleteMessages(sequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+    }
+
+    private void CleanedUp()
+    {
+        _cleaningUpTo = null;
+        if (_cleanUpNext is { } next)
+        {
+            _cleanUpNext = null;
+            CleanUpTo(next);
+        }
+        StopIfDone();
+    }
+
+    /// <summary>Stops once the stop snapshot is saved and its clean-up is on its way (nothing left waiting behind an
+    /// earlier one); the journal finishes that clean-up without the tracker.</summary>
+    private void StopIfDone()
+    {
+        if (_stopSnapshotSaved && _cleanUpNext is null) Context.Stop(Self);
     }
 
     private void RestoreFrom(TrackerSnapshot snapshot)

@@ -27,6 +27,10 @@ public sealed record TrafficBatch(string BusinessId, int Partition, long LogEndO
 /// <summary>Reply to <see cref="TrafficBatch"/>, sent once the events it applied are durable.</summary>
 public sealed record TrafficBatchAck(string BusinessId, int Applied, int Duplicates) : ITrackerProtocol;
 
+/// <summary>Reply to <see cref="TrafficBatch"/> when its events could not be made durable (the journal failed, e.g.
+/// the database is away). Nothing of it was applied; the tracker stops, and the batch is to be sent again later.</summary>
+public sealed record TrafficBatchNotDurable(string BusinessId, string Reason) : ITrackerProtocol;
+
 /// <summary>Asks for one business's current window, baseline and last 60 minutes; answered with <see cref="BusinessSeries"/>.</summary>
 public sealed record GetBusinessSeries(string BusinessId) : ITrackerMessage, ITrackerProtocol;
 

@@ -71,6 +71,8 @@ public static class NodeConfigValidator
                 provider = PersistenceProvider.Postgres;
                 if (string.IsNullOrWhiteSpace(o.Persistence.ConnectionString))
                     errors.Add("Persistence:ConnectionString: required for PostgreSQL (set HOLLER_PERSISTENCE__CONNECTIONSTRING)");
+                else if (PostgresConnectionProblem(o.Persistence.ConnectionString) is { } problem)
+                    errors.Add($"Persistence:ConnectionString: {problem}");
                 journal = snapshots = o.Persistence.ConnectionString;
                 break;
             case "memory":
@@ -150,6 +152,21 @@ public static class NodeConfigValidator
             OperatorToken = o.Operator.Token.Trim(),
         };
         return (config, []);
+    }
+
+    /// <summary>What makes a connection string unusable before any connection is tried; null when nothing does.
+    /// The message never repeats the string: it may hold a password.</summary>
+    private static string? PostgresConnectionProblem(string connectionString)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "names no Host (e.g. Host=postgres;Database=holler;Username=holler;Password=…)" : null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return "not a PostgreSQL connection string: " + e.Message.ReplaceLineEndings(" ");
+        }
     }
 
     private static void ValidateListener(List<string> errors, string section, string hostname, int port)

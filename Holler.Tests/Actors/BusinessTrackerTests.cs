@@ -8,7 +8,14 @@ using static Holler.Tests.Support.Traffic;
 
 namespace Holler.Tests.Actors;
 
-public sealed class BusinessTrackerTests(ITestOutputHelper output) : SqliteTestKit(nameof(BusinessTrackerTests), output)
+/// <summary>The tracker suite on every durable store: recovery from journal and snapshots must hold on each.</summary>
+public sealed class SqliteBusinessTrackerTests(ITestOutputHelper output) : BusinessTrackerTests(StorageBackend.Sqlite, output);
+
+/// <inheritdoc cref="SqliteBusinessTrackerTests"/>
+public sealed class PostgresBusinessTrackerTests(ITestOutputHelper output) : BusinessTrackerTests(StorageBackend.Postgres, output);
+
+public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHelper output)
+    : PersistenceTestKit(backend, "BusinessTrackerTests", output)
 {
     private const string Id = "biz-1";
     private readonly ManualClock _clock = new();

@@ -75,7 +75,7 @@ public sealed class BuildScriptTests
             return; // no Unix file modes there; git keeps the bit (update-index --chmod=+x)
         }
 
-        foreach (var script in new[] { PathOf("build.sh"), PathOf(".ci", "run") })
+        foreach (var script in new[] { PathOf("build.sh"), PathOf(".ci", "run"), PathOf(".ci", "postgres-up") })
         {
             Assert.True(
                 (File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0,

@@ -39,8 +39,8 @@ public sealed class ClusterSetupTests(ITestOutputHelper output)
     [Fact]
     public void A_nodes_PostgreSQL_pool_is_bounded_unless_the_connection_string_says_otherwise()
     {
-        Assert.Contains($"Maximum Pool Size={SqlPersistenceSetup.DefaultPostgresPoolSize}",
-            SqlPersistenceSetup.WithBoundedPool("Host=db;Username=u;Password=p;Database=holler"));
-        Assert.Equal("Host=db;Max Pool Size=5", SqlPersistenceSetup.WithBoundedPool("Host=db;Max Pool Size=5"));
+        Assert.Contains($"Maximum Pool Size={SqlPersistenceSetup.DefaultMaxPoolSize}",
+            SqlPersistenceSetup.WithPoolLimit("Host=db;Username=u;Password=p;Database=holler"));
+        Assert.Equal("Host=db;Max Pool Size=5", SqlPersistenceSetup.WithPoolLimit("Host=db;Max Pool Size=5"));
     }
 }

@@ -37,7 +37,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SC1", "SH1", "SR1", "ST1", "TA1", "TB2", "TR2", "TS1"], manifests.Order());
+        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SC1", "SH1", "SR1", "ST1", "TA1", "TB2", "TN1", "TR2", "TS1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -70,6 +70,11 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void TrafficBatchAckRoundTrips() =>
         Assert.Equal(new TrafficBatchAck("biz-1", 17, 4), RoundTrip(new TrafficBatchAck("biz-1", 17, 4)));
+
+    [Fact]
+    public void TrafficBatchNotDurableRoundTrips() =>
+        Assert.Equal(new TrafficBatchNotDurable("biz-1", "journal: connection refused"),
+            RoundTrip(new TrafficBatchNotDurable("biz-1", "journal: connection refused")));
 
     [Fact]
     public void GetBusinessSeriesRoundTrips() =>
@@ -274,6 +279,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     {
         [nameof(TrafficBatch)] = new TrafficBatch("biz-1", 1, 10, [8, 9], [1_750_000_000, 1_750_000_001]),
         [nameof(TrafficBatchAck)] = new TrafficBatchAck("biz-1", 2, 0),
+        [nameof(TrafficBatchNotDurable)] = new TrafficBatchNotDurable("biz-1", "journal down"),
         [nameof(GetBusinessSeries)] = new GetBusinessSeries("biz-1"),
         [nameof(BusinessSeries)] = SampleSeries(),
         [nameof(StopTracker)] = StopTracker.Instance,
