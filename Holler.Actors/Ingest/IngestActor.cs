@@ -1,9 +1,7 @@
 using Akka;
 using Akka.Actor;
 using Akka.Streams;
-using Akka.Streams.Dsl;
 using Holler.Domain;
-using Holler.Tracking;
 using Microsoft.Extensions.Logging;
 
 namespace Holler.Ingest;
@@ -18,28 +16,22 @@ namespace Holler.Ingest;
 public sealed class IngestActor : ReceiveActor, IWithTimers
 {
     private readonly KafkaIngestSettings _settings;
-    private readonly IActorRef _trackers;
     private readonly IngestMetrics _metrics;
-    private readonly ParseLimits _limits;
-    private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private KafkaPollingConsumer? _consumer;
     private DeadLetterWriter? _deadLetters;
     private UniqueKillSwitch? _killSwitch;
     private CancellationTokenSource? _streamStopping;
+    private readonly BatchDelivery _delivery;
     private int _restarts;
-    // Written by the delivering stream only (one micro-batch at a time), kept across stream restarts.
-    private long _observedSinceSecond;
 
     public IngestActor(KafkaIngestSettings settings, IActorRef trackers, IngestMetrics metrics, ParseLimits limits,
         TimeProvider clock, ILoggerFactory loggers)
     {
         _settings = settings;
-        _trackers = trackers;
         _metrics = metrics;
-        _limits = limits;
-        _clock = clock;
         _log = loggers.CreateLogger<IngestActor>();
+        _delivery = new BatchDelivery(trackers, metrics, limits, clock, settings.Ack, _log);
 
         Receive<StreamEnded>(ended =>
         {
@@ -70,7 +62,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
 
     private void StartStream()
     {
-        var consumer = new KafkaPollingConsumer(_settings, _log);
+        var consumer = new KafkaPollingConsumer(_settings, _log, metrics: _metrics);
         var deadLetters = string.IsNullOrEmpty(_settings.DeadLetterTopic)
             ? null
             : new DeadLetterWriter(_settings.BootstrapServers, _settings.DeadLetterTopic);
@@ -79,12 +71,14 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         _deadLetters = deadLetters;
         var stopping = _streamStopping = new CancellationTokenSource();
 
-        var (killSwitch, done) = ChannelSource.FromReader(consumer.Records)
-            .GroupedWithin(_settings.MaxBatchRecords, _settings.BatchDelay)
-            .SelectAsync(1, records => DeliverAsync(records.ToList(), consumer, deadLetters, stopping.Token))
-            .ViaMaterialized(KillSwitches.Single<Done>(), Keep.Right)
-            .ToMaterialized(Sink.Ignore<Done>(), Keep.Both)
-            .Run(Context.Materializer());
+        var (killSwitch, done) = IngestPipeline.Run(consumer.Records, _delivery, _settings.MaxBatchRecords, _settings.BatchDelay,
+            offsets =>
+            {
+                consumer.Commit(offsets);
+                _metrics.AddBatch();
+                Interlocked.Exchange(ref _restarts, 0);
+            },
+            deadLetters, Context.Materializer(), stopping.Token);
         _killSwitch = killSwitch;
         var self = Self;
         done.ContinueWith(t => self.Tell(new StreamEnded(t.Exception?.GetBaseException())), TaskScheduler.Default);
@@ -103,42 +97,6 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         _consumer = null;
         _deadLetters?.Dispose();
         _deadLetters = null;
-    }
-
-    private async Task<Done> DeliverAsync(List<ConsumedRecord> records, KafkaPollingConsumer consumer, DeadLetterWriter? deadLetters,
-        CancellationToken stopping)
-    {
-        var batch = MicroBatch.From(records, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _limits, Volatile.Read(ref _observedSinceSecond));
-        if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
-        _metrics.AddConsumed(records.Count);
-        _metrics.AddAccepted(batch.Accepted);
-        foreach (var (_, reason) in batch.Rejected) _metrics.Rejected.Increment(reason);
-
-        var pending = batch.Batches;
-        for (var attempt = 1; pending.Count > 0; attempt++)
-        {
-            stopping.ThrowIfCancellationRequested();
-            var results = await Task.WhenAll(pending.Select(async b =>
-            {
-                try { return (Batch: b, Ack: await _trackers.Ask<TrafficBatchAck>(b, _settings.Ack)); }
-                catch (Exception e) when (e is AskTimeoutException or TaskCanceledException) { return (Batch: b, Ack: (TrafficBatchAck?)null); }
-            }));
-            foreach (var (_, ack) in results)
-                if (ack is not null) _metrics.AddApplied(ack.Applied, ack.Duplicates);
-            pending = results.Where(r => r.Ack is null).Select(r => r.Batch).ToList();
-            if (pending.Count == 0) break;
-            // A tracker moving between nodes can drop a message (akka.net #8501); re-sending is safe thanks to watermarks.
-            if (attempt >= 5) throw new TimeoutException($"{pending.Count} tracker batches unacknowledged after {attempt} attempts");
-            _metrics.AddRedeliveries(pending.Count);
-            _log.LogWarning("{Count} tracker batches unacknowledged; re-sending (attempt {Attempt})", pending.Count, attempt + 1);
-        }
-
-        if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
-        stopping.ThrowIfCancellationRequested();
-        consumer.Commit(batch.CommitOffsets);
-        _metrics.AddBatch();
-        Interlocked.Exchange(ref _restarts, 0);
-        return Done.Instance;
     }
 
     private IngestStatus Status()
