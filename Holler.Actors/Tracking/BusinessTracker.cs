@@ -82,8 +82,17 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <remarks>Not <c>Props.Create(() => new …)</c>: that compiles an expression tree for every tracker started, which
+    /// the profile of a node meeting 200,000 businesses showed as a third of its CPU.</remarks>
     public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null) =>
-        Props.Create(() => new BusinessTracker(businessId, settings, leaderboard, clock ?? TimeProvider.System));
+        Props.CreateBy(new Producer(businessId, settings, leaderboard, clock ?? TimeProvider.System));
+
+    private sealed class Producer(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(BusinessTracker);
+        public ActorBase Produce() => new BusinessTracker(businessId, settings, leaderboard, clock);
+        public void Release(ActorBase actor) { }
+    }
 
     protected override void OnReplaySuccess()
     {

@@ -75,8 +75,13 @@ public static class BenchCommand
     private static async Task<int> RunAsync(BenchSettings settings, bool json, CancellationToken token)
     {
         var report = new BenchReport { Machine = MachineInfo.Current(), Settings = settings };
+        // Akka's own logger prints to standard output while an actor system stops; with --json that must stay clean.
+        var stdout = Console.Out;
+        if (json) Console.SetOut(Console.Error);
         var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var interactive = !Console.IsErrorRedirected && errorConsole.Profile.Capabilities.Interactive;
+        // Redirected, Spectre assumes 80 columns, too narrow for the tables.
+        if (Console.IsErrorRedirected) errorConsole.Profile.Width = 160;
 
         async Task Scenarios(BenchProgress progress)
         {
@@ -121,9 +126,14 @@ public static class BenchCommand
         if (json)
         {
             report.Render(errorConsole);
-            Console.Out.WriteLine(report.ToJson());
+            await stdout.WriteLineAsync(report.ToJson());
+            await stdout.FlushAsync(token);
         }
-        else report.Render(AnsiConsole.Console);
+        else
+        {
+            if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 160;
+            report.Render(AnsiConsole.Console);
+        }
         return report.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

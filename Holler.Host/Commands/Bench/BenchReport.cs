@@ -34,10 +34,10 @@ public sealed record BenchReport
         console.MarkupLine($"[bold]holler bench[/] · {Markup.Escape(Machine.Describe())}");
         if (Engine is { } e)
         {
-            var t = new Table().Title("engine: memory → parse → trackers → leaderboard").AddColumns("businesses", "zipf", "persistence", "events/s", "slowest 1 s", "events/tracker msg", "cores", "GC pause", "max GC pause", "alloc/event", "applied = fed");
-            t.AddRow(e.Businesses.ToString("N0", c), e.Zipf.ToString(c), e.Persistence, e.EventsPerSecond.ToString("N0", c), e.SlowestSecond.ToString("N0", c),
+            var t = new Table().Title("engine: memory → parse → trackers → leaderboard").AddColumns("businesses", "zipf", "persistence", "events/s", "CPU µs/event", "events/s at all cores", "slowest 1 s", "events/tracker msg", "cores", "GC pause", "max GC pause", "alloc/event", "heap", "activation/s", "applied = fed");
+            t.AddRow(e.Businesses.ToString("N0", c), e.Zipf.ToString(c), e.Persistence, e.EventsPerSecond.ToString("N0", c), e.CpuMicrosPerEvent.ToString("N1", c), e.EventsPerSecondAtAllCores.ToString("N0", c), e.SlowestSecond.ToString("N0", c),
                 e.EventsPerTrackerMessage.ToString("N1", c), e.CoresUsed.ToString("N2", c), e.GcPausePercent.ToString("N1", c) + " %",
-                e.MaxGcPauseMs.ToString("N0", c) + " ms", e.AllocatedBytesPerEvent.ToString("N0", c) + " B", e.Applied == e.Fed ? "yes" : $"no ({e.Applied:N0} of {e.Fed:N0})");
+                e.MaxGcPauseMs.ToString("N0", c) + " ms", e.AllocatedBytesPerEvent.ToString("N0", c) + " B", e.HeapMiB.ToString("N0", c) + " MiB", e.ActivationPerSecond.ToString("N0", c), e.Applied == e.Fed ? "yes" : $"no ({e.Applied:N0} of {e.Fed:N0})");
             console.Write(t);
         }
         if (Kafka is { } k)
@@ -97,7 +97,7 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
         var c = CultureInfo.InvariantCulture;
         var list = new List<TargetCheck>();
         list.Add(r.Engine is { } e
-            ? new("engine ≥ 1,000,000 events/s", string.Create(c, $"{e.EventsPerSecond:N0} events/s ({e.Businesses:N0} businesses)"), e.EventsPerSecond >= 1_000_000)
+            ? new("engine ≥ 1,000,000 events/s", string.Create(c, $"{e.EventsPerSecond:N0} events/s ({e.Businesses:N0} businesses; {e.EventsPerSecondAtAllCores:N0}/s if it had every core)"), e.EventsPerSecond >= 1_000_000)
             : new("engine ≥ 1,000,000 events/s", "not run", null));
         list.Add(r.Kafka is { } k
             ? new("kafka path ≥ 80% of bare consumer", string.Create(c, $"{k.Ratio:P0} ({k.Holler.HighestHeldRate:N0} vs {k.Bare.HighestHeldRate:N0}/s)"), k.Ratio >= 0.8)

@@ -29,19 +29,7 @@ public static class ScaleScenario
             var baseline = FullGcHeap();
             await using var run = EngineRun.Start(node, corpus);
 
-            step.Report(2, $"activating {businesses:N0} businesses");
-            var activation = Stopwatch.StartNew();
-            var feeding = Task.Run(() => run.Feeder.FeedEachBusinessOnce(businesses, token), token);
-            while (run.Metrics.Applied < businesses)
-            {
-                if (feeding.IsFaulted) await feeding;
-                if (activation.Elapsed > TimeSpan.FromMinutes(10))
-                    throw new TimeoutException($"activation: {run.Metrics.Applied:N0} of {businesses:N0} applied after 10 minutes");
-                step.Report(2 + 48.0 * run.Metrics.Applied / businesses, string.Create(c, $"activating: {run.Metrics.Applied:N0} of {businesses:N0}"));
-                await Task.Delay(250, token);
-            }
-            await feeding;
-            var activationRate = businesses / activation.Elapsed.TotalSeconds;
+            var activationRate = await Activation.RunAsync(run, businesses, step, 2, 50, token);
 
             run.Feeder.Start(settings.ScaleRate);
             await Task.Delay(TimeSpan.FromSeconds(2), token);
