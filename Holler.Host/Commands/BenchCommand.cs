@@ -19,7 +19,9 @@ public static class BenchCommand
         var duration = new Option<string>("--duration") { Description = "Engine's measured time after warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
         var warmup = new Option<string>("--warmup") { Description = "Engine's warm-up (default: 10s)", DefaultValueFactory = _ => "10s" };
         var step = new Option<string>("--kafka-step") { Description = "How long each offered rate is held in kafka (default: 5s)", DefaultValueFactory = _ => "5s" };
-        var startRate = new Option<double>("--kafka-start-rate") { Description = "First offered rate in kafka (default: 10000)", DefaultValueFactory = _ => defaults.KafkaStartRate };
+        var startRate = new Option<double>("--kafka-start-rate") { Description = "First offered rate in kafka (default: 2000; ×1.5 a step)", DefaultValueFactory = _ => defaults.KafkaStartRate };
+        var maxRate = new Option<double>("--kafka-max-rate") { Description = "Highest offered rate in kafka (default: 2000000)", DefaultValueFactory = _ => defaults.KafkaMaxRate };
+        var corpus = new Option<int>("--corpus") { Description = "Pre-built events cycled through (default: 500000)", DefaultValueFactory = _ => defaults.CorpusEvents };
         var fresh = new Option<string>("--freshness-rates") { Description = "Offered rates for freshness (default: 4000,100000)", DefaultValueFactory = _ => "4000,100000" };
         var freshFor = new Option<string>("--freshness-duration") { Description = "Probing time per freshness rate, one probe a second (default: 30s)", DefaultValueFactory = _ => "30s" };
         var scale = new Option<string>("--scale-businesses") { Description = "Business counts for scale (default: 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000,1000000" };
@@ -30,7 +32,7 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (DESIGN §8); --json for machine-readable results")
         {
-            scenarios, businesses, zipf, duration, warmup, step, startRate, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, json,
+            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -46,6 +48,8 @@ public static class BenchCommand
                 Warmup = Duration(parse.GetValue(warmup)!, "--warmup", errors, allowZero: true),
                 KafkaStep = Duration(parse.GetValue(step)!, "--kafka-step", errors),
                 KafkaStartRate = parse.GetValue(startRate),
+                KafkaMaxRate = parse.GetValue(maxRate),
+                CorpusEvents = parse.GetValue(corpus),
                 FreshnessRates = Numbers(parse.GetValue(fresh)!, "--freshness-rates", errors),
                 FreshnessDuration = Duration(parse.GetValue(freshFor)!, "--freshness-duration", errors),
                 ScaleBusinesses = Numbers(parse.GetValue(scale)!, "--scale-businesses", errors).Select(n => (int)n).ToList(),
@@ -60,6 +64,8 @@ public static class BenchCommand
             if (settings.Persistence is not ("memory" or "sqlite")) errors.Add("--persistence must be memory or sqlite");
             if (settings.BatchRecords is < 1 or > 1_000_000) errors.Add("--batch-records must be between 1 and 1000000");
             if (settings.KafkaStartRate is < 100 or > 10_000_000) errors.Add("--kafka-start-rate must be between 100 and 10000000");
+            if (settings.KafkaMaxRate < settings.KafkaStartRate) errors.Add("--kafka-max-rate must be at least --kafka-start-rate");
+            if (settings.CorpusEvents is < 200_000 or > 10_000_000) errors.Add("--corpus must be between 200000 and 10000000");
             if (settings.ScaleRate is < 100 or > 10_000_000) errors.Add("--scale-rate must be between 100 and 10000000");
             if (settings.FreshnessRates.Any(r => r is < 100 or > 10_000_000)) errors.Add("--freshness-rates must each be between 100 and 10000000");
             if (errors.Count > 0)

@@ -11,8 +11,8 @@ public sealed record BenchSettings
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>How long each offered rate of the Kafka scenario is held.</summary>
     public TimeSpan KafkaStep { get; init; } = TimeSpan.FromSeconds(5);
-    public double KafkaStartRate { get; init; } = 10_000;
-    public double KafkaRateFactor { get; init; } = 1.25;
+    public double KafkaStartRate { get; init; } = 2_000;
+    public double KafkaRateFactor { get; init; } = 1.5;
     public double KafkaMaxRate { get; init; } = 2_000_000;
     public IReadOnlyList<double> FreshnessRates { get; init; } = [4_000, 100_000];
     public TimeSpan FreshnessDuration { get; init; } = TimeSpan.FromSeconds(30);

@@ -31,13 +31,14 @@ public sealed class EventCorpus
     public BusinessCatalog Catalog { get; }
     public int Count => _values.Length;
 
-    public static EventCorpus Build(BusinessCatalog catalog, int events, double zipf, int seed = 42)
+    /// <param name="reserve">How many businesses at the end of the catalog the corpus leaves alone (freshness probes).</param>
+    public static EventCorpus Build(BusinessCatalog catalog, int events, double zipf, int seed = 42, int reserve = 0)
     {
-        var sampler = new ZipfSampler(catalog.Count, zipf);
+        var sampler = new ZipfSampler(catalog.Count - reserve, zipf);
         var json = new EventJson(catalog, seed);
         var random = new Random(seed);
         // Popularity rank is not catalog order, or the hottest businesses would all share one shard.
-        var rankToBusiness = Enumerable.Range(0, catalog.Count).ToArray();
+        var rankToBusiness = Enumerable.Range(0, catalog.Count - reserve).ToArray();
         random.Shuffle(rankToBusiness);
         var values = new byte[events][];
         var tsAt = new int[events];
@@ -69,6 +70,4 @@ public sealed class EventCorpus
         return value;
     }
 
-    /// <summary>Distinct businesses the corpus touches.</summary>
-    public int DistinctBusinesses() => _business.Distinct().Count();
 }

@@ -21,7 +21,10 @@ public static class FreshnessScenario
         var c = CultureInfo.InvariantCulture;
         step.Report(0, "starting the embedded broker and a node");
         var catalog = BusinessCatalog.Synthetic(settings.Businesses);
-        var corpus = EventCorpus.Build(catalog, settings.CorpusEvents, settings.Zipf);
+        // Probes: the last businesses of the catalog, which the background traffic never touches.
+        var probeCount = (int)Math.Ceiling(settings.FreshnessDuration.TotalSeconds);
+        if (probeCount > catalog.Count / 2) throw new InvalidOperationException("more probes than half the businesses; use more businesses or a shorter run");
+        var corpus = EventCorpus.Build(catalog, settings.CorpusEvents, settings.Zipf, reserve: probeCount);
         using var broker = EmbeddedKafka.Start();
         using var producer = new PacedProducer(broker.BootstrapServers, "bench.fresh", corpus);
         producer.Prime(EventCorpus.Partitions);
@@ -37,11 +40,8 @@ public static class FreshnessScenario
             var clock = new FreshnessClock();
             await LeaderboardStages.StartAsync(node.System, clock);
 
-            // Probes: businesses the background traffic never touches, each with a baseline of one event a second.
-            var probeCount = (int)Math.Ceiling(settings.FreshnessDuration.TotalSeconds);
-            var used = new HashSet<int>(Enumerable.Range(0, corpus.Count).Select(corpus.BusinessOf));
-            var probes = Enumerable.Range(0, catalog.Count).Where(b => !used.Contains(b)).Take(probeCount).ToList();
-            if (probes.Count < probeCount) throw new InvalidOperationException("not enough quiet businesses for the probes; use more businesses");
+            // Each probe gets a baseline of one event a second, in the past, before the background traffic starts.
+            var probes = Enumerable.Range(catalog.Count - probeCount, probeCount).ToList();
             step.Report(2, $"warming up {probes.Count} probe businesses");
             var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var probe in probes)
