@@ -16,6 +16,7 @@ public static class Activation
         while (run.Metrics.Applied - before < businesses)
         {
             if (feeding.IsFaulted) await feeding;
+            run.ThrowIfFailed();
             if (clock.Elapsed > TimeSpan.FromMinutes(10))
                 throw new TimeoutException($"activation: {run.Metrics.Applied - before:N0} of {businesses:N0} applied after 10 minutes");
             step.Report(fromPercent + (toPercent - fromPercent) * (run.Metrics.Applied - before) / businesses,

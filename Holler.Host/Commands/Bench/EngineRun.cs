@@ -44,6 +44,12 @@ public sealed class EngineRun : IAsyncDisposable
         await _done.WaitAsync(timeout);
     }
 
+    /// <summary>Throws the pipeline's failure (e.g. tracker batches unacknowledged after five attempts), if it failed.</summary>
+    public void ThrowIfFailed()
+    {
+        if (_done.IsFaulted) _done.GetAwaiter().GetResult();
+    }
+
     /// <summary>Waits until the trackers have applied <paramref name="count"/> events in all.</summary>
     public async Task AwaitAppliedAsync(long count, TimeSpan timeout, CancellationToken token)
     {
