@@ -17,6 +17,9 @@ public sealed record KafkaRun(string Consumer, double HighestHeldRate, double? F
 public sealed record KafkaResult(KafkaRun Bare, KafkaRun Holler)
 {
     public double Ratio => Bare.HighestHeldRate > 0 ? Holler.HighestHeldRate / Bare.HighestHeldRate : 0;
+
+    /// <summary>A run ended because the producer could not offer the next rate: the ratio then compares producers.</summary>
+    public bool ProducerBound => Bare.FirstFailedRate is null || Holler.FirstFailedRate is null;
 }
 
 /// <summary>
