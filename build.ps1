@@ -10,7 +10,7 @@
       build   dotnet build the solution (Release)
       test    dotnet test the solution (Release), TRX into artifacts/test-results/,
               then one closing line: "N passed, N failed, N skipped"
-      bench   holler bench (Release)
+      bench   holler bench (Release); bench --micro runs the BenchmarkDotNet micro-benchmarks
       pack    dotnet pack Holler.Host into artifacts/packages/
       help    this text (also with no target)
 
@@ -57,13 +57,15 @@ Targets:
   build   dotnet build the solution (Release)
   test    dotnet test the solution (Release); TRX files in artifacts/test-results/;
           prints "N passed, N failed, N skipped" as its last line
-  bench   dotnet run holler bench (Release); args go to `holler bench`
+  bench   dotnet run holler bench (Release); args go to `holler bench`;
+          bench --micro runs the BenchmarkDotNet micro-benchmarks (Holler.Benchmarks)
   pack    dotnet pack Holler.Host into artifacts/packages/
   help    show this text
 
 Examples:
   ./build.ps1 test --filter "FullyQualifiedName~Holler.Tests.Build"
-  ./build.ps1 bench --quick
+  ./build.ps1 bench --scenarios engine --duration 30s
+  ./build.ps1 bench --micro --filter '*Parser*'
 '@ | Write-Output
 }
 
@@ -142,7 +144,15 @@ function Invoke-Test {
 }
 
 function Invoke-Bench {
-    $arguments = @('run', '-c', $Configuration, '--project', 'Holler.Host', '--', 'bench') + $Extra
+    if ($Extra.Count -gt 0 -and $Extra[0] -eq '--micro') {
+        # BenchmarkDotNet micro-benchmarks; with no arguments, all of them (e.g. --filter '*Parser*' for one class).
+        $rest = @($Extra | Select-Object -Skip 1)
+        if ($rest.Count -eq 0) { $rest = @('--filter', '*') }
+        $arguments = @('run', '-c', $Configuration, '--project', 'Holler.Benchmarks', '--') + $rest
+    }
+    else {
+        $arguments = @('run', '-c', $Configuration, '--project', 'Holler.Host', '--', 'bench') + $Extra
+    }
     & dotnet @arguments
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }

@@ -7,7 +7,7 @@
 #   build   dotnet build the solution (Release)
 #   test    dotnet test the solution (Release), TRX into artifacts/test-results/,
 #           then one closing line: "N passed, N failed, N skipped"
-#   bench   holler bench (Release)
+#   bench   holler bench (Release); bench --micro runs the BenchmarkDotNet micro-benchmarks
 #   pack    dotnet pack Holler.Host into artifacts/packages/
 #   help    this text (also with no target)
 set -euo pipefail
@@ -33,13 +33,15 @@ Targets:
   build   dotnet build the solution (Release)
   test    dotnet test the solution (Release); TRX files in artifacts/test-results/;
           prints "N passed, N failed, N skipped" as its last line
-  bench   dotnet run holler bench (Release); args go to `holler bench`
+  bench   dotnet run holler bench (Release); args go to `holler bench`;
+          bench --micro runs the BenchmarkDotNet micro-benchmarks (Holler.Benchmarks)
   pack    dotnet pack Holler.Host into artifacts/packages/
   help    show this text
 
 Examples:
   ./build.sh test --filter "FullyQualifiedName~Holler.Tests.Build"
-  ./build.sh bench --quick
+  ./build.sh bench --scenarios engine --duration 30s
+  ./build.sh bench --micro --filter '*Parser*'
 EOF
 }
 
@@ -115,7 +117,14 @@ target_test() {
 }
 
 target_bench() {
-    dotnet run -c "$CONFIGURATION" --project Holler.Host -- bench "$@"
+    if [ "${1:-}" = "--micro" ]; then
+        shift
+        # BenchmarkDotNet micro-benchmarks; with no arguments, all of them (e.g. --filter '*Parser*' for one class).
+        if [ "$#" -eq 0 ]; then set -- --filter '*'; fi
+        dotnet run -c "$CONFIGURATION" --project Holler.Benchmarks -- "$@"
+    else
+        dotnet run -c "$CONFIGURATION" --project Holler.Host -- bench "$@"
+    fi
 }
 
 target_pack() {

@@ -11,6 +11,8 @@ public sealed class IngestMetrics
     private long _duplicates;
     private long _batches;
     private long _redeliveries;
+    private long _skippedOffsets;
+    private long _trackerBatches;
 
     public RejectCounters Rejected { get; } = new();
 
@@ -23,6 +25,10 @@ public sealed class IngestMetrics
     public long Batches => Interlocked.Read(ref _batches);
     /// <summary>Tracker batches re-sent after a missing acknowledgement.</summary>
     public long Redeliveries => Interlocked.Read(ref _redeliveries);
+    /// <summary>Offsets the consumer jumped over within a partition: records deleted by retention before they were read.</summary>
+    public long SkippedOffsets => Interlocked.Read(ref _skippedOffsets);
+    /// <summary>Per-business batches sent to trackers (first attempts): events per tracker message is Accepted / this.</summary>
+    public long TrackerBatches => Interlocked.Read(ref _trackerBatches);
 
     internal void AddConsumed(long n) => Interlocked.Add(ref _consumed, n);
     internal void AddAccepted(long n) => Interlocked.Add(ref _accepted, n);
@@ -33,4 +39,6 @@ public sealed class IngestMetrics
     }
     internal void AddBatch() => Interlocked.Increment(ref _batches);
     internal void AddRedeliveries(long n) => Interlocked.Add(ref _redeliveries, n);
+    internal void AddSkippedOffsets(long n) => Interlocked.Add(ref _skippedOffsets, n);
+    internal void AddTrackerBatches(long n) => Interlocked.Add(ref _trackerBatches, n);
 }

@@ -23,10 +23,14 @@ public sealed class KafkaPollingConsumer : IDisposable
     private readonly ConcurrentDictionary<int, long> _committed = new();
     private readonly ConcurrentDictionary<int, long> _logEnd = new();
 
-    public KafkaPollingConsumer(KafkaIngestSettings settings, ILogger log, int capacity = 50_000)
+    private readonly Dictionary<int, long> _lastOffset = new();
+    private readonly IngestMetrics? _metrics;
+
+    public KafkaPollingConsumer(KafkaIngestSettings settings, ILogger log, int capacity = 50_000, IngestMetrics? metrics = null)
     {
         _settings = settings;
         _log = log;
+        _metrics = metrics;
         _channel = Channel.CreateBounded<ConsumedRecord>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -89,8 +93,12 @@ public sealed class KafkaPollingConsumer : IDisposable
                 .SetLogHandler((_, m) => _log.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
                 .SetStatisticsHandler((_, json) => NoteHighWatermarks(json))
                 .SetPartitionsAssignedHandler((_, parts) =>
+                {
+                    // Positions restart at the committed offsets: what follows is not a gap in what this consumer read.
+                    foreach (var part in parts) _lastOffset.Remove(part.Partition.Value);
                     _log.LogInformation("Ingest assigned partitions [{Partitions}] of {Topic}",
-                        string.Join(",", parts.Select(p => p.Partition.Value)), _settings.Topic))
+                        string.Join(",", parts.Select(p => p.Partition.Value)), _settings.Topic);
+                })
                 .SetPartitionsRevokedHandler((c, parts) =>
                 {
                     // Commit what is durable before the partitions move; the rest will be redelivered and deduplicated.
@@ -119,6 +127,7 @@ public sealed class KafkaPollingConsumer : IDisposable
                 }
                 if (result?.Message is null) continue;
                 var logEnd = LogEndOf(consumer, result.TopicPartition);
+                NoteOffset(result.Partition.Value, result.Offset.Value);
                 var record = new ConsumedRecord(result.Message.Key, result.Message.Value ?? [], result.Partition.Value, result.Offset.Value, logEnd);
                 while (!_channel.Writer.TryWrite(record))
                 {
@@ -188,6 +197,20 @@ public sealed class KafkaPollingConsumer : IDisposable
         {
             _log.LogDebug("Unreadable librdkafka statistics: {Reason}", e.Message);
         }
+    }
+
+    /// <summary>
+    /// Counts offsets skipped between consecutive records of a partition: a consumer that fell further behind than the
+    /// broker's retention (the embedded broker keeps ~5 MB per partition) silently loses those records.
+    /// </summary>
+    private void NoteOffset(int partition, long offset)
+    {
+        if (_lastOffset.TryGetValue(partition, out var last) && offset > last + 1)
+        {
+            _metrics?.AddSkippedOffsets(offset - last - 1);
+            WarnNow($"Kafka partition {partition} skipped from offset {last} to {offset}: records were deleted before they were read");
+        }
+        _lastOffset[partition] = offset;
     }
 
     private void DrainCommits(IConsumer<byte[], byte[]> consumer)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Holler.Domain.Surges;
@@ -7,7 +8,8 @@ namespace Holler.Leaderboard;
 
 /// <summary>
 /// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
-/// top N on DistributedPubSub at most once per interval and only when it changed. Its state is rebuilt from the
+/// top N on DistributedPubSub at most once per interval and only when it changed — at once when the last attempt is an
+/// interval old, else an interval after it. Its state is rebuilt from the
 /// trackers' once-a-second reports, so a hand-over to another node loses at most a second.
 /// It also keeps the recent surges (started, ended, peak) and publishes each start and end on
 /// <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what happened before.
@@ -25,6 +27,8 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private int _publishedSurging;
     private long _sequence;
     private bool _dirty;
+    // Processing time (monotonic), not the injected clock: throttling is about how often, not about event time.
+    private long _lastAttempt;
 
     public LeaderboardActor(LeaderboardSettings settings, TimeProvider clock, IActorRef? mediator = null)
     {
@@ -47,10 +51,19 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
                 if (_history.End(change.BusinessId, nowMs, change.Entry) is { } ended) PublishSurge(ended);
             }
             _dirty = true;
+            // Leading edge: a change after a quiet interval goes out at once instead of waiting up to an interval for
+            // the tick. Freshness (event → dashboard) was mostly that wait.
+            if (Stopwatch.GetElapsedTime(_lastAttempt) >= _settings.Interval) Attempt();
         });
         Receive<GetLeaderboard>(_ => Sender.Tell(Current()));
         Receive<GetSurgeHistory>(_ => Sender.Tell(new SurgeHistoryReply(_history.Recent.ToArray())));
-        Receive<PublishTick>(_ => PublishIfChanged());
+        Receive<PublishTick>(_ =>
+        {
+            var since = Stopwatch.GetElapsedTime(_lastAttempt);
+            if (since >= _settings.Interval) Attempt();
+            // Attempted less than an interval ago (on a change): the rest goes out exactly an interval after that.
+            else if (_dirty) Timers.StartSingleTimer("trailing", PublishTick.Instance, _settings.Interval - since);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -60,6 +73,14 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 
     protected override void PreStart() =>
         Timers.StartPeriodicTimer("publish", PublishTick.Instance, _settings.Interval);
+
+    /// <summary>At most one attempt per interval, whether it publishes or finds nothing changed (expiry is a scan of
+    /// every surging business, too much for every report).</summary>
+    private void Attempt()
+    {
+        _lastAttempt = Stopwatch.GetTimestamp();
+        PublishIfChanged();
+    }
 
     private void PublishIfChanged()
     {

@@ -19,6 +19,7 @@ public static class SqlPersistenceSetup
     {
         if (provider == PersistenceProvider.Memory)
             return builder.AddHocon(ConfigurationFactory.ParseString("""
+                akka.persistence.max-concurrent-recoveries = 1000
                 akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
                 """), HoconAddMode.Prepend);

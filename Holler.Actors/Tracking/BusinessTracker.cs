@@ -101,9 +101,19 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <remarks>Not <c>Props.Create(() => new …)</c>: that compiles an expression tree for every tracker started, which
+    /// the profile of a node meeting 200,000 businesses showed as a third of its CPU.</remarks>
     public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
         TrackerMetrics? metrics = null) =>
-        Props.Create(() => new BusinessTracker(businessId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+        Props.CreateBy(new Producer(businessId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+
+    private sealed class Producer(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+        TrackerMetrics? metrics) : IIndirectActorProducer
+    {
+        public Type ActorType => typeof(BusinessTracker);
+        public ActorBase Produce() => new BusinessTracker(businessId, settings, leaderboard, clock, metrics);
+        public void Release(ActorBase actor) { }
+    }
 
     protected override void PreStart()
     {

@@ -193,4 +193,23 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(published.Sequence, answer.Sequence);
         Assert.Equal(["biz-b", "biz-a"], Ids(answer));
     }
+
+    [Fact]
+    public void AChangeAfterAQuietIntervalGoesOutAtOnceAndTheNextWaitsForTheInterval()
+    {
+        var mediator = CreateTestProbe("slow-mediator");
+        var slow = Settings with { PublishInterval = TimeSpan.FromHours(1), ExpireAfter = TimeSpan.FromHours(2) };
+        var leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(slow, _clock, mediator: mediator.Ref));
+
+        // No tick for an hour: only the leading edge can publish this.
+        leaderboard.Tell(Surging("biz-a", 6));
+        var first = (LeaderboardUpdated)mediator.ExpectMsg<Publish>(Long, cancellationToken: Ct).Message;
+        Assert.Equal(["biz-a"], Ids(first));
+
+        // Within the interval a change is held back (at most one publication per interval).
+        leaderboard.Tell(Surging("biz-b", 7));
+        mediator.ExpectNoMsg(Quiet, Ct);
+        leaderboard.Tell(GetLeaderboard.Instance, TestActor);
+        Assert.Equal(["biz-a"], Ids(ExpectMsg<LeaderboardUpdated>(Long, cancellationToken: Ct)));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class SqlPersistenceSetupTests
     [Fact]
     public void Ingest_re_sends_back_off_from_a_quarter_second_to_ten_seconds()
     {
-        var delays = Enumerable.Range(1, 9).Select(a => IngestActor.RetryDelay(a).TotalMilliseconds).ToList();
+        var delays = Enumerable.Range(1, 9).Select(a => BatchDelivery.RetryDelay(a).TotalMilliseconds).ToList();
 
         Assert.Equal([250, 500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000], delays);
     }

@@ -1,0 +1,39 @@
+using System.Threading.Channels;
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace Holler.Ingest;
+
+/// <summary>
+/// The ingest stream from a channel of consumed records to committed offsets: micro-batch → parse → deliver → commit.
+/// Kafka feeds it in a node; the engine benchmark feeds it records from memory, so both measure the same path.
+/// </summary>
+public static class IngestPipeline
+{
+    /// <param name="commit">Called with the next offsets per partition once a micro-batch is durable (and dead-lettered).</param>
+    /// <param name="deadLetters">Copies a micro-batch's rejects before its offsets are committed; null for none.</param>
+    public static (UniqueKillSwitch KillSwitch, Task<Done> Done) Run(ChannelReader<ConsumedRecord> records, BatchDelivery delivery,
+        int maxBatchRecords, TimeSpan batchDelay, Action<IReadOnlyDictionary<int, long>> commit, DeadLetterWriter? deadLetters,
+        IMaterializer materializer, CancellationToken stopping)
+    {
+        return ChannelSource.FromReader(records)
+            .GroupedWithin(maxBatchRecords, batchDelay)
+            .Select(group => delivery.Prepare(group as IReadOnlyList<ConsumedRecord> ?? group.ToList()))
+            // Parse the next micro-batch on another thread while this one is with the trackers. Delivery stays strictly
+            // one micro-batch after another: a business's events must reach its tracker in offset order, or the
+            // watermark would skip older events that arrive late.
+            .Async()
+            .SelectAsync(1, async batch =>
+            {
+                await delivery.DeliverAsync(batch, stopping);
+                if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
+                stopping.ThrowIfCancellationRequested();
+                commit(batch.CommitOffsets);
+                return Done.Instance;
+            })
+            .ViaMaterialized(KillSwitches.Single<Done>(), Keep.Right)
+            .ToMaterialized(Sink.Ignore<Done>(), Keep.Both)
+            .Run(materializer);
+    }
+}

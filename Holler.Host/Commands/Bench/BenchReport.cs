@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+
+namespace Holler.Host.Commands.Bench;
+
+/// <summary>Everything one <c>holler bench</c> run measured; printed as a table or as JSON.</summary>
+public sealed record BenchReport
+{
+    public required MachineInfo Machine { get; init; }
+    public required BenchSettings Settings { get; init; }
+    public EngineResult? Engine { get; set; }
+    public KafkaResult? Kafka { get; set; }
+    public List<FreshnessResult> Freshness { get; } = [];
+    public List<ScaleResult> Scale { get; } = [];
+    public List<string> Errors { get; } = [];
+
+    public IReadOnlyList<TargetCheck> Targets => TargetCheck.For(this);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new TimeSpanSecondsConverter() },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public void Render(IAnsiConsole console)
+    {
+        var c = CultureInfo.InvariantCulture;
+        console.MarkupLine($"[bold]holler bench[/] · {Markup.Escape(Machine.Describe())}");
+        if (Engine is { } e)
+        {
+            var t = new Table().Title("engine: memory → parse → trackers → leaderboard").AddColumns("businesses", "zipf", "persistence", "events/s", "CPU µs/event", "events/s at all cores", "slowest 1 s", "events/tracker msg", "cores", "GC pause", "max GC pause", "alloc/event", "heap", "activation/s", "applied = fed");
+            t.AddRow(e.Businesses.ToString("N0", c), e.Zipf.ToString(c), e.Persistence, e.EventsPerSecond.ToString("N0", c), e.CpuMicrosPerEvent.ToString("N1", c), e.EventsPerSecondAtAllCores.ToString("N0", c), e.SlowestSecond.ToString("N0", c),
+                e.EventsPerTrackerMessage.ToString("N1", c), e.CoresUsed.ToString("N2", c), e.GcPausePercent.ToString("N1", c) + " %",
+                e.MaxGcPauseMs.ToString("N0", c) + " ms", e.AllocatedBytesPerEvent.ToString("N0", c) + " B", e.HeapMiB.ToString("N0", c) + " MiB", e.ActivationPerSecond.ToString("N0", c), e.Applied == e.Fed ? "yes" : $"no ({e.Applied:N0} of {e.Fed:N0})");
+            console.Write(t);
+        }
+        if (Kafka is { } k)
+        {
+            var t = new Table().Title("kafka: embedded broker, offered rate stepped up until the consumer falls behind").AddColumns("consumer", "highest held rate", "first failed step", "lost (offset gaps)", "limited by");
+            foreach (var r in new[] { k.Bare, k.Holler })
+                t.AddRow(r.Consumer, r.HighestHeldRate.ToString("N0", c), r.FirstFailedRate is { } f ? f.ToString("N0", c) : "-", r.LostRecords.ToString("N0", c), Markup.Escape(r.LimitedBy));
+            t.Caption(string.Create(c, $"Holler / bare = {k.Ratio:P0}"));
+            console.Write(t);
+        }
+        if (Freshness.Count > 0)
+        {
+            var t = new Table().Title("freshness: event produced → seen").AddColumns("offered/s", "consumed/s", "stage", "samples", "p50", "p99", "max", "missed");
+            foreach (var f in Freshness)
+                foreach (var s in f.Stages)
+                    t.AddRow(f.OfferedRate.ToString("N0", c), f.ConsumedRate.ToString("N0", c), s.Stage, s.Samples.ToString(c), Ms(s.P50Ms), Ms(s.P99Ms), Ms(s.MaxMs), s.Missed.ToString(c));
+            console.Write(t);
+        }
+        if (Scale.Count > 0)
+        {
+            var t = new Table().Title("scale: every business active, fixed offered rate").AddColumns("businesses", "offered/s", "events/s", "CPU µs/event", "activation/s", "bytes/business", "GC pause", "max GC pause", "gen2 GCs");
+            foreach (var s in Scale)
+                t.AddRow(s.Businesses.ToString("N0", c), s.OfferedRate.ToString("N0", c), s.EventsPerSecond.ToString("N0", c), s.CpuMicrosPerEvent.ToString("N1", c),
+                    s.ActivationPerSecond.ToString("N0", c), s.BytesPerBusiness.ToString("N0", c), s.GcPausePercent.ToString("N1", c) + " %", s.MaxGcPauseMs.ToString("N0", c) + " ms", s.Gen2.ToString(c));
+            console.Write(t);
+        }
+        var targets = new Table().Title("targets (DESIGN §8)").AddColumns("target", "measured", "met");
+        foreach (var check in Targets) targets.AddRow(Markup.Escape(check.Target), Markup.Escape(check.Measured), check.Met switch { true => "[green]yes[/]", false => "[red]no[/]", null => "-" });
+        console.Write(targets);
+        foreach (var error in Errors) console.MarkupLine($"[red]error:[/] {Markup.Escape(error)}");
+    }
+
+    private static string Ms(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+
+    private sealed class TimeSpanSecondsConverter : JsonConverter<TimeSpan>
+    {
+        public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => TimeSpan.FromSeconds(reader.GetDouble());
+        public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) => writer.WriteNumberValue(value.TotalSeconds);
+    }
+}
+
+public sealed record MachineInfo(int Cores, double MemoryGiB, string Os, string Runtime, bool ServerGc)
+{
+    public static MachineInfo Current() => new(
+        Environment.ProcessorCount, Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
+        System.Runtime.InteropServices.RuntimeInformation.OSDescription, System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+        System.Runtime.GCSettings.IsServerGC);
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Cores} cores, {MemoryGiB:0.#} GiB, {Os}, {Runtime}, {(ServerGc ? "server" : "workstation")} GC");
+}
+
+/// <summary>One DESIGN §8 target against what this run measured; Met is null when the run did not measure it.</summary>
+public sealed record TargetCheck(string Target, string Measured, bool? Met)
+{
+    public static IReadOnlyList<TargetCheck> For(BenchReport r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var list = new List<TargetCheck>();
+        list.Add(r.Engine is { } e
+            ? new("engine ≥ 1,000,000 events/s", string.Create(c, $"{e.EventsPerSecond:N0} events/s ({e.Businesses:N0} businesses; {e.EventsPerSecondAtAllCores:N0}/s if it had every core)"), e.EventsPerSecond >= 1_000_000)
+            : new("engine ≥ 1,000,000 events/s", "not run", null));
+        list.Add(r.Kafka is { } k
+            ? new("kafka path ≥ 80% of bare consumer",
+                string.Create(c, $"{k.Ratio:P0} ({k.Holler.HighestHeldRate:N0} vs {k.Bare.HighestHeldRate:N0}/s)")
+                + (k.ProducerBound ? "; inconclusive: the producer, not a consumer, set a limit" : ""),
+                k.ProducerBound ? null : k.Ratio >= 0.8)
+            : new("kafka path ≥ 80% of bare consumer", "not run", null));
+        foreach (var f in r.Freshness)
+        {
+            var lb = f.Stages.FirstOrDefault(s => s.Stage == FreshnessStages.Leaderboard);
+            list.Add(lb is null || lb.Samples == 0
+                ? new(string.Create(c, $"freshness p99 ≤ 1 s at {f.OfferedRate:N0}/s"), "no samples", false)
+                : new(string.Create(c, $"freshness p99 ≤ 1 s at {f.OfferedRate:N0}/s"), string.Create(c, $"p99 {lb.P99Ms:N0} ms to leaderboard"), lb.P99Ms <= 1000 && lb.Missed == 0));
+        }
+        if (r.Scale.Count > 0)
+        {
+            var worst = r.Scale.Max(s => s.BytesPerBusiness);
+            list.Add(new("≤ 1 KiB managed memory per active business", string.Create(c, $"{worst:N0} B at most"), worst <= 1024));
+            var first = r.Scale.MinBy(s => s.Businesses)!;
+            var last = r.Scale.MaxBy(s => s.Businesses)!;
+            var growth = first.CpuMicrosPerEvent > 0 ? last.CpuMicrosPerEvent / first.CpuMicrosPerEvent : double.NaN;
+            list.Add(new(string.Create(c, $"linear {first.Businesses:N0} → {last.Businesses:N0} businesses"),
+                string.Create(c, $"CPU/event ×{growth:0.00}, bytes/business {first.BytesPerBusiness:N0} → {last.BytesPerBusiness:N0}"),
+                growth <= 1.5 && last.BytesPerBusiness <= first.BytesPerBusiness * 1.5));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Holler.Host.Commands.Bench;
+
+/// <summary>What <c>holler bench</c> runs and how long.</summary>
+public sealed record BenchSettings
+{
+    public IReadOnlyList<string> Scenarios { get; init; } = ["engine", "kafka", "freshness", "scale"];
+    public int Businesses { get; init; } = 200_000;
+    public double Zipf { get; init; } = 1.0;
+    /// <summary>Measured time of the engine scenario, after <see cref="Warmup"/>.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long each offered rate of the Kafka scenario is held.</summary>
+    public TimeSpan KafkaStep { get; init; } = TimeSpan.FromSeconds(5);
+    public double KafkaStartRate { get; init; } = 2_000;
+    public double KafkaRateFactor { get; init; } = 1.5;
+    public double KafkaMaxRate { get; init; } = 2_000_000;
+    public IReadOnlyList<double> FreshnessRates { get; init; } = [4_000, 100_000];
+    public TimeSpan FreshnessDuration { get; init; } = TimeSpan.FromSeconds(30);
+    public IReadOnlyList<int> ScaleBusinesses { get; init; } = [10_000, 100_000, 1_000_000];
+    public double ScaleRate { get; init; } = 20_000;
+    public TimeSpan ScaleDuration { get; init; } = TimeSpan.FromSeconds(20);
+    public int CorpusEvents { get; init; } = 500_000;
+    public string Persistence { get; init; } = "memory";
+    public int BatchRecords { get; init; } = 20_000;
+    public int BatchDelayMs { get; init; } = 200;
+}

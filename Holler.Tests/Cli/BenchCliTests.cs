@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Holler.Tests.Support;
+
+namespace Holler.Tests.Cli;
+
+/// <summary>
+/// <c>holler bench</c> as its own process, every scenario briefly: the JSON has its shape and its counts agree with each
+/// other. No timing is asserted (benchmarks measure; tests check).
+/// </summary>
+public sealed class BenchCliTests
+{
+    [Fact]
+    public async Task Bench_runs_every_scenario_briefly_and_reports_consistent_json()
+    {
+        var result = await HollerProcess.RunAsync([
+            "bench", "--json", "--businesses", "2000", "--corpus", "200000",
+            "--warmup", "1s", "--duration", "2s",
+            "--kafka-step", "1s", "--kafka-start-rate", "1000", "--kafka-max-rate", "1500",
+            "--freshness-rates", "500", "--freshness-duration", "3s",
+            "--scale-businesses", "1000,2000", "--scale-rate", "2000", "--scale-duration", "2s",
+        ], timeout: TimeSpan.FromMinutes(8));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
+        Assert.True(root.GetProperty("machine").GetProperty("cores").GetInt32() >= 1);
+
+        var engine = root.GetProperty("engine");
+        Assert.Equal(2000, engine.GetProperty("businesses").GetInt32());
+        var fed = engine.GetProperty("fed").GetInt64();
+        Assert.True(fed > 2000, $"fed {fed}: activation alone is 2000 events");
+        Assert.Equal(fed, engine.GetProperty("applied").GetInt64());
+        Assert.Equal(0, engine.GetProperty("rejected").GetInt64());
+        Assert.True(engine.GetProperty("eventsPerSecond").GetDouble() >= 0);
+
+        var kafka = root.GetProperty("kafka");
+        foreach (var run in new[] { kafka.GetProperty("bare"), kafka.GetProperty("holler") })
+        {
+            var steps = run.GetProperty("steps");
+            Assert.InRange(steps.GetArrayLength(), 1, 2); // 1000/s, then 1500/s at most
+            // Far inside the broker's retention: nothing may be lost, whatever the machine's speed.
+            Assert.Equal(0, run.GetProperty("lostRecords").GetInt64());
+            Assert.All(steps.EnumerateArray(), s => Assert.Equal(0, s.GetProperty("lost").GetInt64()));
+        }
+        Assert.True(kafka.GetProperty("ratio").GetDouble() >= 0);
+
+        var freshness = Assert.Single(root.GetProperty("freshness").EnumerateArray());
+        Assert.Equal(500, freshness.GetProperty("offeredRate").GetDouble());
+        var stage = Assert.Single(freshness.GetProperty("stages").EnumerateArray());
+        Assert.Equal("leaderboard", stage.GetProperty("stage").GetString());
+        Assert.Equal(3, stage.GetProperty("samples").GetInt32() + stage.GetProperty("missed").GetInt32());
+        if (stage.GetProperty("samples").GetInt32() > 0)
+            Assert.True(stage.GetProperty("p50Ms").GetDouble() <= stage.GetProperty("maxMs").GetDouble());
+
+        var scale = root.GetProperty("scale").EnumerateArray().ToList();
+        Assert.Equal([1000, 2000], scale.Select(s => s.GetProperty("businesses").GetInt32()));
+        Assert.All(scale, s =>
+        {
+            // A thousand trackers more cannot leave the heap as it was.
+            Assert.True(s.GetProperty("bytesPerBusiness").GetDouble() > 0);
+        });
+
+        var targets = root.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("target").GetString()).ToList();
+        Assert.Contains(targets, t => t!.StartsWith("engine"));
+        Assert.Contains(targets, t => t!.StartsWith("kafka"));
+        Assert.Contains(targets, t => t!.StartsWith("freshness"));
+        Assert.Contains(targets, t => t!.Contains("KiB"));
+    }
+
+    [Fact]
+    public async Task Bench_with_an_unknown_scenario_says_so_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["bench", "--scenarios", "engine,warp"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown scenario 'warp'", result.Stderr);
+    }
+}
