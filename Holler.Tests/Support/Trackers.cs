@@ -9,9 +9,15 @@ public static class Trackers
     /// <summary>Each business's counted total, as its tracker reports it.</summary>
     public static async Task<Dictionary<string, long>> TotalsAsync(HollerNode node, IEnumerable<string> businessIds)
     {
-        var series = await Task.WhenAll(businessIds.Select(id =>
-            node.Trackers.Ask<BusinessSeries>(new GetBusinessSeries(id), TimeSpan.FromSeconds(30))));
-        return series.ToDictionary(s => s.BusinessId, s => s.Total);
+        // A few hundred at a time: thousands of asks at once make thousands of trackers recover from the journal
+        // together, and on a loaded machine the last of them missed a 30 s timeout (seen in a full run).
+        var totals = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        await Parallel.ForEachAsync(businessIds, new ParallelOptions { MaxDegreeOfParallelism = 200 }, async (id, _) =>
+        {
+            var series = await node.Trackers.Ask<BusinessSeries>(new GetBusinessSeries(id), TimeSpan.FromSeconds(30));
+            totals[series.BusinessId] = series.Total;
+        });
+        return new Dictionary<string, long>(totals);
     }
 
     /// <summary>Waits until every business's counted total equals what was produced, failing with the differences.</summary>
