@@ -26,12 +26,18 @@ internal static class ClusterApi
         {
             var cluster = Cluster.Get(system);
             var downed = new List<string>();
-            foreach (var member in cluster.State.Unreachable.Where(m => m.Status != MemberStatus.Down))
+            var alreadyDown = new List<string>();
+            foreach (var member in cluster.State.Unreachable.OrderBy(m => m.Address.ToString(), StringComparer.Ordinal))
             {
+                if (member.Status == MemberStatus.Down)
+                {
+                    alreadyDown.Add(member.Address.ToString());
+                    continue;
+                }
                 cluster.Down(member.Address);
                 downed.Add(member.Address.ToString());
             }
-            return Results.Json(new DownUnreachableView(downed), OperatorJson.Options);
+            return Results.Json(new DownUnreachableView(downed, alreadyDown), OperatorJson.Options);
         });
     }
 

@@ -74,11 +74,13 @@ public static class ClusterCommand
     {
         var done = await call.Client.PostAsync<DownUnreachableView>("/api/cluster/down-unreachable", null, token);
         if (call.Json) call.WriteJson(done);
-        else if (done.Downed.Count == 0) call.WriteLine("No unreachable members: nothing downed.");
+        else if (done.Downed.Count == 0 && done.AlreadyDown.Count == 0) call.WriteLine("No unreachable members: nothing downed.");
         else
         {
-            call.WriteLine($"Downed {done.Downed.Count} unreachable member{(done.Downed.Count == 1 ? "" : "s")}:");
+            if (done.Downed.Count > 0) call.WriteLine($"Downed {done.Downed.Count} unreachable member{(done.Downed.Count == 1 ? "" : "s")}:");
             foreach (var address in done.Downed) call.WriteLine($"  {address}");
+            if (done.AlreadyDown.Count > 0) call.WriteLine("Already down, being removed:");
+            foreach (var address in done.AlreadyDown) call.WriteLine($"  {address}");
         }
         return ExitCodes.Ok;
     }

@@ -25,5 +25,6 @@ public sealed record MemberRequest(string Address);
 /// <summary>Answer to leave / down: what was asked of which member, and its status when asked.</summary>
 public sealed record MemberActionView(string Action, string Address, string Status);
 
-/// <summary>Answer to <c>POST /api/cluster/down-unreachable</c>: the members downed (none when all were reachable).</summary>
-public sealed record DownUnreachableView(IReadOnlyList<string> Downed);
+/// <summary>Answer to <c>POST /api/cluster/down-unreachable</c>: the unreachable members this request downed, and those
+/// already marked down (by an operator or the split-brain resolver) that the cluster is still removing.</summary>
+public sealed record DownUnreachableView(IReadOnlyList<string> Downed, IReadOnlyList<string> AlreadyDown);
