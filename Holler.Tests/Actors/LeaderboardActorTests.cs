@@ -198,6 +198,7 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
     public void AChangeAfterAQuietIntervalGoesOutAtOnceAndTheNextWaitsForTheInterval()
     {
         var mediator = CreateTestProbe("slow-mediator");
+        mediator.IgnoreMessages(m => m is Publish { Topic: SurgeRecorded.Topic });
         var slow = Settings with { PublishInterval = TimeSpan.FromHours(1), ExpireAfter = TimeSpan.FromHours(2) };
         var leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(slow, _clock, mediator: mediator.Ref));
 
