@@ -57,8 +57,10 @@ public static class SqlPersistenceSetup
                   connection-string = {{Quote(snapshotConnectionString)}}
                   provider-name = "{{providerName}}"
                   auto-initialize = on
-                  # Recovery reads the snapshot first: 60 s of failing fast after an outage (the default) stalls it.
-                  circuit-breaker { max-failures = 5, call-timeout = 20s, reset-timeout = 2s }
+                  # No breaker in effect here. A half-open breaker throws at the second concurrent call instead of
+                  # failing its task, which crashes and restarts the snapshot store; the load that hit it is lost and
+                  # its tracker hangs in recovery for recovery-event-timeout (30 s). Failing calls fail on their own.
+                  circuit-breaker { max-failures = 1000000, call-timeout = 20s, reset-timeout = 2s }
                 }
               }
             }
