@@ -55,10 +55,10 @@ public sealed class DashboardBrowserTests(DevNodeFixture dev, ITestOutputHelper 
         Assert.Contains("(this)", await page.InnerTextAsync("[data-testid=members]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "dashboard-live.png"), FullPage = true });
 
-        // Rows re-rank every second, so the first row may be another business by the time the click lands: any
-        // business on the leaderboard will do, as long as the drill-down opens for the one clicked.
+        // Open the injected surge's row by its id: rows re-rank every second, and the top rows may be another test's
+        // freshness probes, which the catalog does not know (their page says "Unknown business").
         var ranked = await RowIds(page);
-        await page.Locator("[data-testid=leaderboard-row]").First.ClickAsync();
+        await page.Locator($"[data-testid=leaderboard-row][data-business-id='{surging}'] [data-testid=leaderboard-link]").ClickAsync();
 
         await page.WaitForURLAsync("**/business/*");
         var first = Uri.UnescapeDataString(new Uri(page.Url).Segments[^1]);
