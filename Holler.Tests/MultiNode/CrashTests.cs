@@ -150,13 +150,16 @@ public sealed class CrashTests(ITestOutputHelper output)
         await Trackers.AwaitTotalsAsync(web, result.DeliveredPerBusiness, TimeSpan.FromMinutes(1));
         cluster.Log($"totals exact for all {result.DeliveredPerBusiness.Count} businesses after {sinceFault.Elapsed.TotalSeconds:0.0} s");
 
-        // Surges with time to be detected are on the leaderboard after the takeover.
+        // Surges with time to be detected were all on the leaderboard, and it still ranks injected surges after the
+        // takeover. Not every one after it: a surge injected early may have ended before the victim's trackers returned.
         var expected = result.Surges.Where(s => s.Start.ToUnixTimeMilliseconds() <= result.EventTimeEndMs - 40_000)
             .Select(s => s.BusinessId).ToHashSet();
         Assert.NotEmpty(expected);
+        var everRanked = published.SelectMany(p => p.Top).Select(e => e.BusinessId).ToHashSet();
+        Assert.All(expected, id => Assert.Contains(id, everRanked));
         var afterTakeover = published.Where(p => p.PublishedAtMs >= faultAt.ToUnixTimeMilliseconds() + (long)serving.TotalMilliseconds)
             .SelectMany(p => p.Top).Select(e => e.BusinessId).ToHashSet();
-        Assert.All(expected, id => Assert.Contains(id, afterTakeover));
+        Assert.Contains(afterTakeover, expected.Contains);
 
         // Nothing still in flight can change a count now: every surviving ingest has been idle for a whole status
         // interval, longer than the acknowledgement timeout after which a pending delivery would be re-sent.
