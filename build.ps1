@@ -100,6 +100,23 @@ function Get-TrxSummary {
     return [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
 
+# Names every failed test of the TRX files given, with the first lines of its message, so the end of a CI log
+# says what failed even when only its tail is kept.
+function Write-TrxFailures {
+    param([string[]]$Files)
+    foreach ($file in $Files) {
+        [xml]$trx = Get-Content -LiteralPath $file -Raw
+        foreach ($result in $trx.GetElementsByTagName('UnitTestResult')) {
+            if ($result.outcome -notin @('Failed', 'Error', 'Timeout', 'Aborted')) { continue }
+            Write-Host "FAILED $($result.testName)"
+            $message = $result.GetElementsByTagName('Message') | Select-Object -First 1
+            if ($message) {
+                $message.InnerText -split "`n" | Select-Object -First 12 | ForEach-Object { Write-Host "    $_" }
+            }
+        }
+    }
+}
+
 function Invoke-Build {
     $arguments = @('build', $Solution, '-c', $Configuration) + $Extra
     & dotnet @arguments
@@ -128,6 +145,9 @@ function Invoke-Test {
     }
 
     $summary = Get-TrxSummary $trxFiles
+    if ($summary.Failed -ne 0) {
+        Write-TrxFailures $trxFiles
+    }
     if ($code -ne 0) {
         Write-Host "build.ps1: dotnet test exited $code"
     }

@@ -70,6 +70,32 @@ trx_summary() {
         END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
 }
 
+# Names every failed test of the TRX files given, with the first lines of its message, so the end of a CI log
+# says what failed even when only its tail is kept.
+trx_failures() {
+    cat "$@" | tr -d '\r' | awk '
+        function unescape(s) {
+            gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s)
+            return s
+        }
+        /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+            name = $0
+            sub(/.*testName="/, "", name)
+            sub(/".*/, "", name)
+            printf "FAILED %s\n", unescape(name)
+            failing = 1
+            lines = 0
+        }
+        failing && /<Message>/ { inmessage = 1; sub(/.*<Message>/, "") }
+        failing && inmessage {
+            done = sub(/<\/Message>.*/, "")
+            if (lines < 12) print "    " unescape($0)
+            lines++
+            if (done) { inmessage = 0; failing = 0 }
+        }
+        /<\/UnitTestResult>/ { failing = 0; inmessage = 0 }'
+}
+
 target_build() {
     dotnet build "$SOLUTION" -c "$CONFIGURATION" "$@"
 }
@@ -103,6 +129,9 @@ target_test() {
     passed="$(echo "$summary" | awk '{ print $1 }')"
     failed="$(echo "$summary" | awk '{ print $3 }')"
 
+    if [ "$failed" -ne 0 ]; then
+        trx_failures "${trx_files[@]}"
+    fi
     if [ "$rc" -ne 0 ]; then
         echo "build.sh: dotnet test exited $rc" >&2
     elif [ "$failed" -ne 0 ]; then
