@@ -10,7 +10,8 @@ namespace Holler.Ingest;
 /// <see cref="DeliverAsync"/> (send to the trackers and wait until every one has made its part durable). Split so the
 /// stream can parse the next micro-batch while the previous one is in flight.
 /// </summary>
-public sealed class BatchDelivery(IActorRef trackers, IngestMetrics metrics, ParseLimits limits, TimeProvider clock,
+/// <param name="shards">How many tracker shards the cluster has: the ingest sends one batch per shard.</param>
+public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits, TimeProvider clock,
     TimeSpan ackTimeout, ILogger log)
 {
     // Written by Prepare only, which the stream calls for one micro-batch at a time; kept across stream restarts.
@@ -18,7 +19,7 @@ public sealed class BatchDelivery(IActorRef trackers, IngestMetrics metrics, Par
 
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
-        var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, Volatile.Read(ref _observedSinceSecond));
+        var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond));
         if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
         metrics.AddConsumed(records.Count);
         metrics.AddAccepted(batch.Accepted);

@@ -25,13 +25,13 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     private readonly BatchDelivery _delivery;
     private int _restarts;
 
-    public IngestActor(KafkaIngestSettings settings, IActorRef trackers, IngestMetrics metrics, ParseLimits limits,
+    public IngestActor(KafkaIngestSettings settings, IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits,
         TimeProvider clock, ILoggerFactory loggers)
     {
         _settings = settings;
         _metrics = metrics;
         _log = loggers.CreateLogger<IngestActor>();
-        _delivery = new BatchDelivery(trackers, metrics, limits, clock, settings.Ack, _log);
+        _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log);
 
         Receive<StreamEnded>(ended =>
         {
@@ -47,9 +47,9 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props PropsFor(KafkaIngestSettings settings, IActorRef trackers, IngestMetrics metrics, ParseLimits limits,
-        TimeProvider clock, ILoggerFactory loggers) =>
-        Props.Create(() => new IngestActor(settings, trackers, metrics, limits, clock, loggers));
+    public static Props PropsFor(KafkaIngestSettings settings, IActorRef trackers, int shards, IngestMetrics metrics,
+        ParseLimits limits, TimeProvider clock, ILoggerFactory loggers) =>
+        Props.Create(() => new IngestActor(settings, trackers, shards, metrics, limits, clock, loggers));
 
     protected override void PreStart()
     {

@@ -4,7 +4,7 @@ using Holler.Tracking;
 namespace Holler.Ingest;
 
 /// <summary>
-/// One micro-batch of Kafka records turned into one <see cref="TrafficBatch"/> per business and partition, plus the
+/// One micro-batch of Kafka records turned into one <see cref="TrafficBatch"/> per tracker shard and partition, plus the
 /// offsets to commit once every tracker has acknowledged. Pure: parsing, grouping, counting rejects.
 /// </summary>
 public sealed class MicroBatch
@@ -33,9 +33,11 @@ public sealed class MicroBatch
 
     /// <param name="observedSinceSecond">Event time from which this ingest has watched the stream (see
     /// <see cref="TrafficBatch.ObservedSinceSecond"/>); 0 to take the earliest event of this batch.</param>
-    public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, long observedSinceSecond = 0)
+    /// <param name="shards">How many tracker shards the cluster has (<see cref="TrackerShards.ShardOf"/>).</param>
+    public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, int shards,
+        long observedSinceSecond = 0)
     {
-        var builders = new Dictionary<(string, int), Builder>();
+        var builders = new Dictionary<(int, int), Builder>();
         var commit = new Dictionary<int, long>();
         var rejected = new List<(ConsumedRecord, RejectReason)>();
         var accepted = 0;
@@ -50,11 +52,11 @@ public sealed class MicroBatch
                 continue;
             }
             accepted++;
-            var key = (evt.BusinessId, record.Partition);
+            var key = (TrackerShards.ShardOf(evt.BusinessId, shards), record.Partition);
             if (!builders.TryGetValue(key, out var builder)) builders[key] = builder = new Builder();
-            builder.Add(record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, record.LogEndOffset);
+            builder.Add(evt.BusinessId, record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, record.LogEndOffset);
         }
-        var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(builders.Values.Select(b => b.EarliestSecond).ToList());
+        var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(builders.Values.SelectMany(b => b.EarliestSeconds).ToList());
         var batches = builders.Select(kv => kv.Value.Build(kv.Key.Item1, kv.Key.Item2, since)).ToList();
         return new MicroBatch(batches, commit, rejected, accepted, since);
     }
@@ -72,21 +74,34 @@ public sealed class MicroBatch
 
     private sealed class Builder
     {
-        private readonly List<long> _offsets = new(4);
-        private readonly List<long> _seconds = new(4);
+        private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
+        private readonly List<string> _ids = [];
+        private readonly List<long> _earliest = [];
+        private readonly List<int> _businesses = new(16);
+        private readonly List<long> _offsets = new(16);
+        private readonly List<long> _seconds = new(16);
         private long _logEnd = -1;
 
-        public long EarliestSecond { get; private set; } = long.MaxValue;
+        /// <summary>Per business in this batch, its earliest event second.</summary>
+        public IEnumerable<long> EarliestSeconds => _earliest;
 
-        public void Add(long offset, long second, long logEnd)
+        public void Add(string businessId, long offset, long second, long logEnd)
         {
+            if (!_indexOf.TryGetValue(businessId, out var index))
+            {
+                _indexOf[businessId] = index = _ids.Count;
+                _ids.Add(businessId);
+                _earliest.Add(second);
+            }
+            else if (second < _earliest[index]) _earliest[index] = second;
+            _businesses.Add(index);
             _offsets.Add(offset);
             _seconds.Add(second);
             _logEnd = Math.Max(_logEnd, logEnd);
-            EarliestSecond = Math.Min(EarliestSecond, second);
         }
 
-        public TrafficBatch Build(string businessId, int partition, long observedSinceSecond) =>
-            new(businessId, partition, _logEnd, _offsets.ToArray(), _seconds.ToArray(), observedSinceSecond);
+        public TrafficBatch Build(int shard, int partition, long observedSinceSecond) =>
+            new(shard, partition, _logEnd, _ids.ToArray(), _businesses.ToArray(), _offsets.ToArray(), _seconds.ToArray(),
+                observedSinceSecond);
     }
 }

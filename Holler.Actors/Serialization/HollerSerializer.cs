@@ -12,21 +12,24 @@ namespace Holler.Serialization;
 /// Compact binary format for everything Holler persists or sends between nodes. Each manifest names a message and
 /// its format version; a new version gets a new manifest and the old reader stays, so old snapshots and journals load.
 /// </summary>
+/// <remarks>
+/// The per-business tracker formats (TB1, TB2, TA1, TN1, TR1, TR2, TS1) ended when trackers became one per shard:
+/// their journals belong to persistence ids no tracker recovers any more, so their readers went with them. The
+/// per-shard formats start again at version 1 under new manifests.
+/// </remarks>
 public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
     public const int Id = 4711;
 
-    private const string TrafficBatchV1 = "TB1";
-    private const string TrafficBatchV2 = "TB2";
-    private const string TrafficBatchAckV1 = "TA1";
-    private const string TrafficBatchNotDurableV1 = "TN1";
+    private const string TrafficBatchV1 = "SB1";
+    private const string TrafficBatchAckV1 = "SA1";
+    private const string TrafficBatchNotDurableV1 = "SN1";
     private const string GetBusinessSeriesV1 = "GS1";
     private const string BusinessSeriesV1 = "BS1";
     private const string StopTrackerV1 = "ST1";
     private const string SurgeChangedV1 = "SC1";
-    private const string TrafficRecordedV1 = "TR1";
-    private const string TrafficRecordedV2 = "TR2";
-    private const string TrackerSnapshotV1 = "TS1";
+    private const string TrafficRecordedV1 = "SE1";
+    private const string TrackerSnapshotV1 = "SS1";
     private const string LeaderboardUpdatedV1 = "LU1";
     private const string GetLeaderboardV1 = "GL1";
     private const string SurgeRecordedV1 = "SR1";
@@ -41,14 +44,14 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     public override string Manifest(object o) => o switch
     {
-        TrafficBatch => TrafficBatchV2,
+        TrafficBatch => TrafficBatchV1,
         TrafficBatchAck => TrafficBatchAckV1,
         TrafficBatchNotDurable => TrafficBatchNotDurableV1,
         GetBusinessSeries => GetBusinessSeriesV1,
         BusinessSeries => BusinessSeriesV1,
         StopTracker => StopTrackerV1,
         SurgeChanged => SurgeChangedV1,
-        TrafficRecorded => TrafficRecordedV2,
+        TrafficRecorded => TrafficRecordedV1,
         TrackerSnapshot => TrackerSnapshotV1,
         LeaderboardUpdated => LeaderboardUpdatedV1,
         GetLeaderboard => GetLeaderboardV1,
@@ -67,14 +70,14 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             switch (obj)
             {
                 case TrafficBatch b:
-                    w.Write(b.BusinessId); w.Write(b.Partition); w.Write(b.LogEndOffset);
-                    WriteLongs(w, b.Offsets); WriteLongs(w, b.Seconds); w.Write(b.ObservedSinceSecond);
+                    w.Write(b.Shard); w.Write(b.Partition); w.Write(b.LogEndOffset); WriteStrings(w, b.BusinessIds);
+                    WriteInts(w, b.Businesses); WriteLongs(w, b.Offsets); WriteLongs(w, b.Seconds); w.Write(b.ObservedSinceSecond);
                     break;
                 case TrafficBatchAck a:
-                    w.Write(a.BusinessId); w.Write(a.Applied); w.Write(a.Duplicates);
+                    w.Write(a.Shard); w.Write(a.Applied); w.Write(a.Duplicates);
                     break;
                 case TrafficBatchNotDurable n:
-                    w.Write(n.BusinessId); w.Write(n.Reason);
+                    w.Write(n.Shard); w.Write(n.Reason);
                     break;
                 case GetBusinessSeries g:
                     w.Write(g.BusinessId);
@@ -103,13 +106,15 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
                     w.Write(c.BusinessId); w.Write(c.Surging); WriteEntry(w, c.Entry);
                     break;
                 case TrafficRecorded r:
-                    w.Write(r.Partition); w.Write(r.LastOffset); w.Write(r.PartitionReset);
-                    WriteLongs(w, r.Seconds); WriteInts(w, r.Counts); w.Write(r.ObservedSinceSecond);
+                    w.Write(r.Partition); w.Write(r.LastOffset); w.Write(r.PartitionReset); w.Write(r.ObservedSinceSecond);
+                    WriteStrings(w, r.BusinessIds); WriteInts(w, r.RunEnds); WriteLongs(w, r.Seconds); WriteInts(w, r.Counts);
                     break;
                 case TrackerSnapshot t:
-                    WriteTraffic(w, t.Traffic);
                     w.Write(t.Watermarks.Count);
                     foreach (var (partition, offset) in t.Watermarks) { w.Write(partition); w.Write(offset); }
+                    w.Write(t.NewestAppliedSecond);
+                    WriteStrings(w, t.BusinessIds);
+                    foreach (var traffic in t.Businesses) WriteTraffic(w, traffic);
                     break;
                 case LeaderboardUpdated u:
                     w.Write(u.Top.Count);
@@ -128,10 +133,10 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
         return manifest switch
         {
-            TrafficBatchV1 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r)),
-            TrafficBatchV2 => new TrafficBatch(r.ReadString(), r.ReadInt32(), r.ReadInt64(), ReadLongs(r), ReadLongs(r), r.ReadInt64()),
-            TrafficBatchAckV1 => new TrafficBatchAck(r.ReadString(), r.ReadInt32(), r.ReadInt32()),
-            TrafficBatchNotDurableV1 => new TrafficBatchNotDurable(r.ReadString(), r.ReadString()),
+            TrafficBatchV1 => new TrafficBatch(r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), ReadStrings(r), ReadInts(r), ReadLongs(r),
+                ReadLongs(r), r.ReadInt64()),
+            TrafficBatchAckV1 => new TrafficBatchAck(r.ReadInt32(), r.ReadInt32(), r.ReadInt32()),
+            TrafficBatchNotDurableV1 => new TrafficBatchNotDurable(r.ReadInt32(), r.ReadString()),
             GetBusinessSeriesV1 => new GetBusinessSeries(r.ReadString()),
             BusinessSeriesV1 => new BusinessSeries(r.ReadString(), r.ReadInt64(), ReadInts(r), ReadInts(r), r.ReadInt64(),
                 r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(),
@@ -139,8 +144,8 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
             StopTrackerV1 => StopTracker.Instance,
             GetLeaderboardV1 => GetLeaderboard.Instance,
             SurgeChangedV1 => new SurgeChanged(r.ReadString(), r.ReadBoolean(), ReadEntry(r)),
-            TrafficRecordedV1 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), ReadLongs(r), ReadInts(r)),
-            TrafficRecordedV2 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), ReadLongs(r), ReadInts(r), r.ReadInt64()),
+            TrafficRecordedV1 => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), r.ReadInt64(), ReadStrings(r),
+                ReadInts(r), ReadLongs(r), ReadInts(r)),
             TrackerSnapshotV1 => ReadSnapshot(r),
             LeaderboardUpdatedV1 => ReadLeaderboard(r),
             SurgeRecordedV1 => new SurgeRecorded(ReadSurge(r)),
@@ -154,11 +159,14 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     private static TrackerSnapshot ReadSnapshot(BinaryReader r)
     {
-        var traffic = ReadTraffic(r);
         var count = r.ReadInt32();
         var watermarks = new Dictionary<int, long>(count);
         for (var i = 0; i < count; i++) watermarks[r.ReadInt32()] = r.ReadInt64();
-        return new TrackerSnapshot(traffic, watermarks);
+        var newest = r.ReadInt64();
+        var ids = ReadStrings(r);
+        var businesses = new BusinessTrafficState[ids.Length];
+        for (var i = 0; i < ids.Length; i++) businesses[i] = ReadTraffic(r);
+        return new TrackerSnapshot(watermarks, newest, ids, businesses);
     }
 
     private static LeaderboardUpdated ReadLeaderboard(BinaryReader r)
@@ -206,6 +214,19 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     private static LeaderboardEntry ReadEntry(BinaryReader r) =>
         new(r.ReadString(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
+
+    private static void WriteStrings(BinaryWriter w, string[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    private static string[] ReadStrings(BinaryReader r)
+    {
+        var values = new string[r.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadString();
+        return values;
+    }
 
     private static void WriteLongs(BinaryWriter w, long[] values)
     {

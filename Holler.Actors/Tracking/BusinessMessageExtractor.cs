@@ -2,12 +2,25 @@ using Akka.Cluster.Sharding;
 
 namespace Holler.Tracking;
 
-/// <summary>Routes tracker messages by business id: the entity id is the business id, the shard its stable hash.</summary>
-public sealed class BusinessMessageExtractor(int maxShards) : HashCodeMessageExtractor(maxShards)
+/// <summary>
+/// One tracker entity per shard: a business's messages go to the tracker of <see cref="TrackerShards.ShardOf"/>, and
+/// the entity id is the shard id. Fewer, larger entities are what let one node apply hundreds of thousands of events a
+/// second: one message, one journal write and one recovery per shard rather than per business.
+/// </summary>
+public sealed class BusinessMessageExtractor(int shards) : IMessageExtractor
 {
-    public override string? EntityId(object message) => message switch
+    public int Shards => shards;
+
+    public string? EntityId(object message) => message switch
     {
-        ITrackerMessage m => m.BusinessId,
+        IShardTrackerMessage m => TrackerShards.EntityIdOf(m.Shard),
+        ITrackerMessage m => TrackerShards.EntityIdOf(TrackerShards.ShardOf(m.BusinessId, shards)),
         _ => null,
     };
+
+    public object? EntityMessage(object message) => message;
+
+    public string? ShardId(object message) => EntityId(message);
+
+    public string ShardId(string entityId, object? messageHint = null) => entityId;
 }

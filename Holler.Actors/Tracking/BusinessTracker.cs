@@ -8,28 +8,34 @@ using Holler.Domain.Traffic;
 namespace Holler.Tracking;
 
 /// <summary>
-/// The sharded entity for one business: a thin persistent shell around <see cref="BusinessTraffic"/>.
-/// Applies micro-batches exactly once (offset watermarks), acknowledges them only once durable, and tells the
-/// leaderboard when the business enters, moves within, or leaves a surge.
+/// The sharded entity for one shard's businesses: a thin persistent shell around <see cref="ShardState"/>. Applies
+/// micro-batches exactly once (offset watermarks), acknowledges them only once durable, and tells the leaderboard
+/// when a business enters, moves within, or leaves a surge.
 /// </summary>
+/// <remarks>
+/// One entity per shard, not per business (DESIGN §1 had one per business): at 200,000 businesses a micro-batch
+/// touched thousands of entities, each with its own message, journal write, acknowledgement and, after a move, its
+/// own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at once
+/// starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
+/// </remarks>
 public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
 {
-    private readonly string _businessId;
+    private readonly string _shardId;
     private readonly TrackerSettings _settings;
     private readonly IActorRef _leaderboard;
     private readonly TimeProvider _clock;
-    private readonly BusinessTraffic _traffic;
-    private readonly OffsetWatermarks _watermarks = new();
+    private readonly ShardState _state;
+    private readonly HashSet<TrackedBusiness> _surging = [];
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TrackerMetrics? _metrics;
+    private readonly Action<TrackedBusiness> _added;
     private long _snapshotStartedAt;
+    private long _lastSnapshotTicks;
 
     private int _persistedSinceSnapshot;
     /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
     /// still in flight) is saved or has failed.</summary>
     private long? _stopAfterSnapshot;
-    /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
-    private long _newestAppliedSecond = long.MinValue;
     private bool _stopSnapshotSaved;
     /// <summary>Sequence number the journal clean-up in flight deletes up to; null when none is.</summary>
     private long? _cleaningUpTo;
@@ -37,38 +43,41 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private long? _cleanUpNext;
     /// <summary>Who sent the batch being persisted (Persist stashes everything else meanwhile, so there is one).</summary>
     private IActorRef? _persistingFor;
-    private DateTimeOffset _lastArrivalAt;
-    private long _headAtLastArrival;
 
-    public BusinessTracker(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+    public BusinessTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics = null)
     {
-        _businessId = businessId;
+        _shardId = shardId;
         _metrics = metrics;
         _settings = settings;
         _leaderboard = leaderboard;
         _clock = clock;
-        _traffic = new BusinessTraffic(settings.Baseline, settings.Detector);
-        _lastArrivalAt = clock.GetUtcNow();
+        _state = new ShardState(settings);
+        _added = _ => _metrics?.BusinessAdded();
+        _lastSnapshotTicks = Now;
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is TrackerSnapshot snapshot) RestoreFrom(snapshot);
+            if (offer.Snapshot is TrackerSnapshot snapshot)
+            {
+                _state.Restore(snapshot, Now, _added);
+                _persistedSinceSnapshot = 0;
+            }
         });
         Recover<TrafficRecorded>(recorded =>
         {
-            Apply(recorded);
             // Evaluate as the live path did after persisting this event, or the detector (surging, since when, score)
             // would come back as the last snapshot left it and a surge begun after that snapshot would be forgotten.
-            _traffic.Evaluate();
+            foreach (var business in _state.Apply(recorded, Now, _added)) business.Traffic.Evaluate();
             _persistedSinceSnapshot++;
         });
 
         Command<TrafficBatch>(HandleBatch);
-        Command<GetBusinessSeries>(_ =>
+        Command<GetBusinessSeries>(query =>
         {
-            SlideIfQuiet();
-            Sender.Tell(Describe());
+            var business = _state.Find(query.BusinessId);
+            if (business is not null) _state.SlideIfQuiet(business, Now);
+            Sender.Tell(Describe(query.BusinessId, business?.Traffic ?? _state.Unseen()));
         });
         Command<Tick>(_ => OnTick());
         Command<StopTracker>(_ => StopDurably());
@@ -82,36 +91,37 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         });
         Command<SaveSnapshotFailure>(failure =>
         {
-            _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal still holds every event", _businessId);
+            _log.Warning(failure.Cause, "Snapshot of shard {0} failed; its journal still holds every event", _shardId);
             if (failure.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
         Command<DeleteMessagesSuccess>(_ => CleanedUp());
         Command<DeleteMessagesFailure>(f =>
         {
-            _log.Warning(f.Cause, "Journal clean-up of {0} failed", _businessId);
+            _log.Warning(f.Cause, "Journal clean-up of shard {0} failed", _shardId);
             CleanedUp();
         });
         Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of {0} failed", _businessId));
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of shard {0} failed", _shardId));
     }
 
-    public static string PersistenceIdFor(string businessId) => "business-" + businessId;
+    public static string PersistenceIdFor(string shardId) => "tracker-shard-" + shardId;
 
-    public override string PersistenceId => PersistenceIdFor(_businessId);
+    public override string PersistenceId => PersistenceIdFor(_shardId);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <remarks>Not <c>Props.Create(() => new …)</c>: that compiles an expression tree for every tracker started, which
-    /// the profile of a node meeting 200,000 businesses showed as a third of its CPU.</remarks>
-    public static Props PropsFor(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
-        TrackerMetrics? metrics = null) =>
-        Props.CreateBy(new Producer(businessId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+    private long Now => _clock.GetUtcNow().UtcTicks;
 
-    private sealed class Producer(string businessId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+    /// <remarks>Not <c>Props.Create(() => new …)</c>, which compiles an expression tree for every tracker started.</remarks>
+    public static Props PropsFor(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
+        TrackerMetrics? metrics = null) =>
+        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+
+    private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics) : IIndirectActorProducer
     {
         public Type ActorType => typeof(BusinessTracker);
-        public ActorBase Produce() => new BusinessTracker(businessId, settings, leaderboard, clock, metrics);
+        public ActorBase Produce() => new BusinessTracker(shardId, settings, leaderboard, clock, metrics);
         public void Release(ActorBase actor) { }
     }
 
@@ -123,19 +133,18 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
 
     protected override void PostStop()
     {
-        _metrics?.TrackerStopped();
+        _metrics?.TrackerStopped(_state.Count);
         base.PostStop();
     }
 
     protected override void OnReplaySuccess()
     {
-        _lastArrivalAt = _clock.GetUtcNow();
-        _headAtLastArrival = _traffic.Window.HeadSecond;
-        // A business that was surging when it stopped re-announces itself (or its end) to the leaderboard.
-        if (_traffic.Detector.IsSurging)
+        // Businesses that were surging when the shard stopped re-announce themselves (or their end) to the leaderboard.
+        foreach (var business in _state.Businesses)
         {
-            Report(_traffic.Evaluate() == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
-            if (_traffic.Detector.IsSurging) StartTicking();
+            if (!business.Traffic.Detector.IsSurging) continue;
+            Report(business, business.Traffic.Evaluate() == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
+            if (business.Traffic.Detector.IsSurging) StartTicking(business);
         }
     }
 
@@ -146,30 +155,32 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// </summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _persistingFor?.Tell(new TrafficBatchNotDurable(_businessId, cause.GetBaseException().Message));
+        _persistingFor?.Tell(new TrafficBatchNotDurable(ShardNumber, cause.GetBaseException().Message));
         _persistingFor = null;
-        _log.Warning("Journal write for {0} failed ({1}); stopping until the batch is sent again", _businessId,
+        _log.Warning("Journal write for shard {0} failed ({1}); stopping until the batch is sent again", _shardId,
             cause.GetBaseException().Message);
     }
 
+    private int ShardNumber => int.TryParse(_shardId, out var n) ? n : -1;
+
     private void HandleBatch(TrafficBatch batch)
     {
-        if (batch.Offsets.Length != batch.Seconds.Length || batch.Offsets.Length == 0)
+        if (batch.Offsets.Length != batch.Seconds.Length || batch.Offsets.Length != batch.Businesses.Length
+            || batch.Offsets.Length == 0 || batch.Businesses.Any(b => (uint)b >= (uint)batch.BusinessIds.Length))
         {
-            _log.Warning("Ignoring malformed batch for {0}: {1} offsets, {2} seconds", _businessId, batch.Offsets.Length, batch.Seconds.Length);
-            Sender.Tell(new TrafficBatchAck(_businessId, 0, 0));
+            _log.Warning("Ignoring malformed batch for shard {0}: {1} offsets, {2} seconds, {3} business indexes over {4} ids",
+                _shardId, batch.Offsets.Length, batch.Seconds.Length, batch.Businesses.Length, batch.BusinessIds.Length);
+            Sender.Tell(new TrafficBatchAck(batch.Shard, 0, 0));
             return;
         }
-        var watermark = _watermarks.WatermarkFor(batch.Partition, batch.LogEndOffset, batch.Seconds.Max() > _newestAppliedSecond,
-            out var recreated);
+        var recorded = _state.Summarise(batch, out var fresh, out var recreated);
         if (recreated)
-            _log.Info("Partition {0}'s log ends at {1}, below what {2} applied: the log was recreated, starting afresh",
-                batch.Partition, batch.LogEndOffset, _businessId);
-        var recorded = Summarise(batch, watermark, recreated, out var fresh);
+            _log.Info("Partition {0}'s log ends at {1}, below what shard {2} applied: the log was recreated, starting afresh",
+                batch.Partition, batch.LogEndOffset, _shardId);
         var duplicates = batch.Offsets.Length - fresh;
         if (recorded is null)
         {
-            Sender.Tell(new TrafficBatchAck(_businessId, 0, duplicates));
+            Sender.Tell(new TrafficBatchAck(batch.Shard, 0, duplicates));
             return;
         }
 
@@ -179,117 +190,83 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         {
             _persistingFor = null;
             if (writeStartedAt != 0) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(writeStartedAt));
-            Apply(e);
-            replyTo.Tell(new TrafficBatchAck(_businessId, fresh, duplicates));
-            _lastArrivalAt = _clock.GetUtcNow();
-            _headAtLastArrival = _traffic.Window.HeadSecond;
-            var transition = _traffic.Evaluate();
-            // Moves within a surge are reported by the tick, at most once a second, not on every batch.
-            if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(transition);
-            if (transition == SurgeTransition.Started)
+            var touched = _state.Apply(e, Now, _added);
+            replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates));
+            foreach (var business in touched)
             {
-                StartTicking();
-                _metrics?.SurgeStarted();
+                var transition = business.Traffic.Evaluate();
+                // Moves within a surge are reported by the tick, at most once a second, not on every batch.
+                if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(business, transition);
+                if (transition == SurgeTransition.Started)
+                {
+                    StartTicking(business);
+                    _metrics?.SurgeStarted();
+                }
             }
-            if (++_persistedSinceSnapshot >= _settings.SnapshotEvery) TakeSnapshot();
+            if (++_persistedSinceSnapshot >= _settings.SnapshotEvery
+                && TimeSpan.FromTicks(Now - _lastSnapshotTicks) >= _settings.SnapshotInterval)
+                TakeSnapshot();
         });
-    }
-
-    /// <summary>
-    /// The events not applied yet, with runs of equal seconds collapsed (events of one business in one micro-batch are
-    /// mostly in time order); null when there are none. An event is new only above everything applied before it, in
-    /// this batch too: the consumer hands records out in offset order, so anything lower that follows a higher offset
-    /// is a re-fetch after a rebalance, already applied or earlier in this very batch.
-    /// </summary>
-    private static TrafficRecorded? Summarise(TrafficBatch batch, long watermark, bool recreated, out int fresh)
-    {
-        var seconds = new List<long>();
-        var counts = new List<int>();
-        var lastOffset = long.MinValue;
-        fresh = 0;
-        for (var i = 0; i < batch.Seconds.Length; i++)
-        {
-            if (batch.Offsets[i] <= watermark || batch.Offsets[i] <= lastOffset) continue;
-            fresh++;
-            lastOffset = batch.Offsets[i];
-            var second = batch.Seconds[i];
-            if (seconds.Count > 0 && seconds[^1] == second) counts[^1]++;
-            else
-            {
-                seconds.Add(second);
-                counts.Add(1);
-            }
-        }
-        if (fresh == 0) return null;
-        return new TrafficRecorded(batch.Partition, lastOffset, recreated, seconds.ToArray(), counts.ToArray(),
-            batch.ObservedSinceSecond);
-    }
-
-    private void Apply(TrafficRecorded recorded)
-    {
-        if (recorded.PartitionReset) _watermarks.Reset(recorded.Partition);
-        if (recorded.ObservedSinceSecond > 0) _traffic.ObservedSince(recorded.ObservedSinceSecond);
-        for (var i = 0; i < recorded.Seconds.Length; i++)
-        {
-            _traffic.Record(recorded.Seconds[i], recorded.Counts[i]);
-            _newestAppliedSecond = Math.Max(_newestAppliedSecond, recorded.Seconds[i]);
-        }
-        _watermarks.MarkApplied(recorded.Partition, recorded.LastOffset);
     }
 
     private void OnTick()
     {
-        SlideIfQuiet();
-        var transition = _traffic.Evaluate();
-        if (_traffic.Detector.IsSurging || transition == SurgeTransition.Ended)
-            Report(transition == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
-        if (!_traffic.Detector.IsSurging) Timers.Cancel(TickKey);
+        var now = Now;
+        List<TrackedBusiness>? ended = null;
+        foreach (var business in _surging)
+        {
+            _state.SlideIfQuiet(business, now);
+            var transition = business.Traffic.Evaluate();
+            if (business.Traffic.Detector.IsSurging || transition == SurgeTransition.Ended)
+                Report(business, transition == SurgeTransition.Ended ? SurgeTransition.Ended : SurgeTransition.Updated);
+            if (!business.Traffic.Detector.IsSurging) (ended ??= []).Add(business);
+        }
+        if (ended is not null) _surging.ExceptWith(ended);
+        if (_surging.Count == 0) Timers.Cancel(TickKey);
     }
 
-    /// <summary>Event time only moves with events; when a business goes quiet, let the clock move its window so a
-    /// surge whose traffic stopped ends instead of freezing on the leaderboard.</summary>
-    private void SlideIfQuiet()
+    private void StartTicking(TrackedBusiness business)
     {
-        if (_traffic.Window.IsEmpty) return;
-        var idle = _clock.GetUtcNow() - _lastArrivalAt;
-        if (idle >= _settings.Quiet) _traffic.AdvanceTo(_headAtLastArrival + (long)idle.TotalSeconds);
+        _surging.Add(business);
+        if (!Timers.IsTimerActive(TickKey)) Timers.StartPeriodicTimer(TickKey, Tick.Instance, _settings.Tick);
     }
 
-    private void StartTicking() => Timers.StartPeriodicTimer(TickKey, Tick.Instance, _settings.Tick);
-
-    private void Report(SurgeTransition transition)
+    private void Report(TrackedBusiness business, SurgeTransition transition)
     {
         var surging = transition != SurgeTransition.Ended;
-        _leaderboard.Tell(new SurgeChanged(_businessId, surging, Entry()));
+        _leaderboard.Tell(new SurgeChanged(business.Id, surging, Entry(business)));
     }
 
-    private LeaderboardEntry Entry() => new(
-        _businessId, _traffic.Detector.Score, _traffic.Window.Sum, _traffic.Baseline.Mean, _traffic.Ratio,
-        _traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds());
-
-    private BusinessSeries Describe()
+    private LeaderboardEntry Entry(TrackedBusiness business)
     {
-        var state = _traffic.ToState();
-        var mean = _traffic.Baseline.Mean;
-        var sd = Math.Sqrt(Math.Max(Math.Max(_traffic.Baseline.Variance, mean), 1.0));
+        var traffic = business.Traffic;
+        return new LeaderboardEntry(business.Id, traffic.Detector.Score, traffic.Window.Sum, traffic.Baseline.Mean, traffic.Ratio,
+            traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    private static BusinessSeries Describe(string businessId, BusinessTraffic traffic)
+    {
+        var state = traffic.ToState();
+        var mean = traffic.Baseline.Mean;
+        var sd = Math.Sqrt(Math.Max(Math.Max(traffic.Baseline.Variance, mean), 1.0));
         return new BusinessSeries(
-            _businessId, _traffic.Window.IsEmpty ? 0 : state.HeadSecond, state.WindowCounts, state.MinuteCounts,
-            _traffic.Window.Sum, mean, sd, _traffic.IsWarm, _traffic.Detector.Score, _traffic.Ratio,
-            _traffic.Detector.IsSurging, _traffic.Detector.IsSurging ? _traffic.Detector.SinceSecond * 1000 : 0,
-            _traffic.Total, _traffic.Late);
+            businessId, traffic.Window.IsEmpty ? 0 : state.HeadSecond, state.WindowCounts, state.MinuteCounts,
+            traffic.Window.Sum, mean, sd, traffic.IsWarm, traffic.Detector.Score, traffic.Ratio,
+            traffic.Detector.IsSurging, traffic.Detector.IsSurging ? traffic.Detector.SinceSecond * 1000 : 0,
+            traffic.Total, traffic.Late);
     }
 
     private void TakeSnapshot()
     {
         _persistedSinceSnapshot = 0;
+        _lastSnapshotTicks = Now;
         _snapshotStartedAt = Stopwatch.GetTimestamp();
-        SaveSnapshot(new TrackerSnapshot(_traffic.ToState(), new Dictionary<int, long>(_watermarks.Applied)));
+        SaveSnapshot(_state.ToSnapshot());
     }
 
     /// <summary>
     /// Every event is already in the journal, so stopping never loses anything; a snapshot on the way out only saves
-    /// the next incarnation a long replay. Thousands of trackers stop at once on hand-off, so only those with a long
-    /// replay ahead pay for one.
+    /// the next incarnation a long replay, so only a tracker with a long replay ahead pays for one.
     /// </summary>
     private void StopDurably()
     {
@@ -334,16 +311,6 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private void StopIfDone()
     {
         if (_stopSnapshotSaved && _cleanUpNext is null) Context.Stop(Self);
-    }
-
-    private void RestoreFrom(TrackerSnapshot snapshot)
-    {
-        _traffic.Restore(snapshot.Traffic);
-        // The window's head is the latest second the snapshot had applied (or later, if a quiet window slid): a bound
-        // at least as high keeps stale batches from passing for a recreated log.
-        _newestAppliedSecond = Math.Max(_newestAppliedSecond, snapshot.Traffic.HeadSecond);
-        _watermarks.Restore(snapshot.Watermarks);
-        _persistedSinceSnapshot = 0;
     }
 
     private const string TickKey = "tick";

@@ -6,15 +6,19 @@ namespace Holler.Tracking;
 public interface ITrackerPersisted;
 
 /// <summary>
-/// Events newly applied from one partition: per event-time second, how many. Stored instead of the raw batch so the
-/// journal stays small, and only after redelivered events were filtered out.
+/// Events newly applied from one partition to one shard's businesses: per business, per event-time second, how many.
+/// Stored instead of the raw batch so the journal stays small, and only after redelivered events were filtered out.
+/// Business k's runs are <c>Seconds[RunEnds[k-1]..RunEnds[k]]</c> (from 0 for the first).
 /// </summary>
 /// <param name="PartitionReset">The partition's log was found recreated: its watermark was forgotten before applying.</param>
-/// <param name="ObservedSinceSecond">See <see cref="TrafficBatch.ObservedSinceSecond"/>; 0 when unknown (and in v1 journals).</param>
-public sealed record TrafficRecorded(int Partition, long LastOffset, bool PartitionReset, long[] Seconds, int[] Counts,
-    long ObservedSinceSecond = 0)
+/// <param name="ObservedSinceSecond">See <see cref="TrafficBatch.ObservedSinceSecond"/>; 0 when unknown.</param>
+public sealed record TrafficRecorded(int Partition, long LastOffset, bool PartitionReset, long ObservedSinceSecond,
+    string[] BusinessIds, int[] RunEnds, long[] Seconds, int[] Counts)
     : ITrackerPersisted;
 
-/// <summary>A tracker's whole state.</summary>
-public sealed record TrackerSnapshot(BusinessTrafficState Traffic, IReadOnlyDictionary<int, long> Watermarks)
+/// <summary>A shard tracker's whole state: its watermarks and every business it has seen.</summary>
+/// <param name="NewestAppliedSecond">The latest event second applied from any partition (see
+/// <see cref="OffsetWatermarks.WatermarkFor"/>).</param>
+public sealed record TrackerSnapshot(IReadOnlyDictionary<int, long> Watermarks, long NewestAppliedSecond,
+    string[] BusinessIds, BusinessTrafficState[] Businesses)
     : ITrackerPersisted;

@@ -2,34 +2,44 @@ using Holler.Domain.Surges;
 
 namespace Holler.Tracking;
 
-/// <summary>Anything addressed to one business's tracker; the business id routes it to its shard and entity.</summary>
+/// <summary>Anything about one business; its id routes it to the tracker of the business's shard.</summary>
 public interface ITrackerMessage
 {
     string BusinessId { get; }
+}
+
+/// <summary>Anything addressed to the tracker of one shard as a whole.</summary>
+public interface IShardTrackerMessage
+{
+    int Shard { get; }
 }
 
 /// <summary>Marker for the tracker protocol, which crosses the network and is bound to <c>HollerSerializer</c>.</summary>
 public interface ITrackerProtocol;
 
 /// <summary>
-/// One business's events from one Kafka partition in one micro-batch, in offset order.
-/// <paramref name="Offsets"/> and <paramref name="Seconds"/> are parallel arrays (offset and event-time epoch second of
-/// each event) so redelivered events can be skipped exactly.
+/// One shard's events from one Kafka partition in one micro-batch, in offset order: for each event its offset, its
+/// event-time epoch second and (as an index into <paramref name="BusinessIds"/>) its business. Parallel arrays rather
+/// than a record per event, so a batch of thousands of events is a handful of objects; offset order is kept so
+/// redelivered events can be skipped exactly.
 /// </summary>
 /// <param name="LogEndOffset">The partition's log-end offset as the consumer saw it (negative if unknown): a log
 /// ending below a tracker's watermark has been recreated.</param>
 /// <param name="ObservedSinceSecond">Event time from which the ingest has been watching the whole stream (0 if
 /// unknown): a business first seen later had no traffic before, which is a baseline too.</param>
-public sealed record TrafficBatch(string BusinessId, int Partition, long LogEndOffset, long[] Offsets, long[] Seconds,
-    long ObservedSinceSecond = 0)
-    : ITrackerMessage, ITrackerProtocol;
+public sealed record TrafficBatch(int Shard, int Partition, long LogEndOffset, string[] BusinessIds, int[] Businesses,
+    long[] Offsets, long[] Seconds, long ObservedSinceSecond = 0)
+    : IShardTrackerMessage, ITrackerProtocol
+{
+    public int Count => Offsets.Length;
+}
 
 /// <summary>Reply to <see cref="TrafficBatch"/>, sent once the events it applied are durable.</summary>
-public sealed record TrafficBatchAck(string BusinessId, int Applied, int Duplicates) : ITrackerProtocol;
+public sealed record TrafficBatchAck(int Shard, int Applied, int Duplicates) : ITrackerProtocol;
 
 /// <summary>Reply to <see cref="TrafficBatch"/> when its events could not be made durable (the journal failed, e.g.
 /// the database is away). Nothing of it was applied; the tracker stops, and the batch is to be sent again later.</summary>
-public sealed record TrafficBatchNotDurable(string BusinessId, string Reason) : ITrackerProtocol;
+public sealed record TrafficBatchNotDurable(int Shard, string Reason) : ITrackerProtocol;
 
 /// <summary>Asks for one business's current window, baseline and last 60 minutes; answered with <see cref="BusinessSeries"/>.</summary>
 public sealed record GetBusinessSeries(string BusinessId) : ITrackerMessage, ITrackerProtocol;

@@ -8,10 +8,14 @@ namespace Holler.Tracking;
 public sealed class TrackerMetrics
 {
     private long _active;
+    private long _businesses;
     private long _surgesStarted;
 
-    /// <summary>Trackers alive on this node now (started and not yet stopped or passivated).</summary>
+    /// <summary>Shard trackers alive on this node now (started and not yet stopped or passivated).</summary>
     public long Active => Interlocked.Read(ref _active);
+
+    /// <summary>Businesses held by this node's live shard trackers.</summary>
+    public long Businesses => Interlocked.Read(ref _businesses);
 
     /// <summary>Surges this node's trackers detected since the node started (not re-announcements after a move).</summary>
     public long SurgesStarted => Interlocked.Read(ref _surgesStarted);
@@ -23,7 +27,13 @@ public sealed class TrackerMetrics
     public Action<TimeSpan>? SnapshotObserved { get; set; }
 
     internal void TrackerStarted() => Interlocked.Increment(ref _active);
-    internal void TrackerStopped() => Interlocked.Decrement(ref _active);
+    internal void TrackerStopped(int businesses)
+    {
+        Interlocked.Decrement(ref _active);
+        Interlocked.Add(ref _businesses, -businesses);
+    }
+
+    internal void BusinessAdded() => Interlocked.Increment(ref _businesses);
     internal void SurgeStarted() => Interlocked.Increment(ref _surgesStarted);
     internal void JournalWritten(TimeSpan elapsed) => JournalWriteObserved?.Invoke(elapsed);
     internal void SnapshotSaved(TimeSpan elapsed) => SnapshotObserved?.Invoke(elapsed);

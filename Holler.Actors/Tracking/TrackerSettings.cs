@@ -5,6 +5,8 @@ namespace Holler.Tracking;
 
 /// <summary>How trackers learn, detect, persist and idle.</summary>
 /// <param name="SnapshotEvery">Persisted batches between snapshots; a snapshot also lets older journal entries be deleted.</param>
+/// <param name="MinSnapshotInterval">Least time between two snapshots of a shard (a snapshot holds every business of
+/// the shard, so under heavy traffic the count alone would snapshot too often); default 10 s.</param>
 /// <param name="QuietAfter">Processing time without events after which a surging business's window is slid forward
 /// by the clock, so a surge ends when its traffic stops.</param>
 public sealed record TrackerSettings(
@@ -12,10 +14,12 @@ public sealed record TrackerSettings(
     DetectorSettings Detector,
     int SnapshotEvery = 100,
     TimeSpan? TickInterval = null,
-    TimeSpan? QuietAfter = null)
+    TimeSpan? QuietAfter = null,
+    TimeSpan? MinSnapshotInterval = null)
 {
     public static TrackerSettings Default { get; } = new(BaselineSettings.Default, DetectorSettings.Default);
 
     public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);
     public TimeSpan Quiet => QuietAfter ?? TimeSpan.FromSeconds(2);
+    public TimeSpan SnapshotInterval => MinSnapshotInterval ?? TimeSpan.FromSeconds(10);
 }

@@ -158,7 +158,7 @@ public sealed class HollerNode : IAsyncDisposable
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            akka.AddIngest(ingest, config.ParseLimits, metrics)
+            akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards)
                 .AddIngestStatusPublisher();
         }
     }

@@ -25,7 +25,7 @@ public sealed class NodeMetrics
 
     private readonly Counter _consumed, _accepted, _applied, _duplicates, _rejected, _redeliveries;
     private readonly Gauge _lag, _committed, _logEnd;
-    private readonly Gauge _activeTrackers, _activeSurges;
+    private readonly Gauge _activeTrackers, _trackedBusinesses, _activeSurges;
     private readonly Counter _surgesStarted, _publications;
     private readonly HashSet<string> _partitions = [];
 
@@ -48,7 +48,8 @@ public sealed class NodeMetrics
         _lag = f.CreateGauge("holler_ingest_consumer_lag", "Records a partition holds beyond what this node committed.", "partition");
         _committed = f.CreateGauge("holler_ingest_committed_offset", "Committed next offset, per partition this node consumes.", "partition");
         _logEnd = f.CreateGauge("holler_ingest_log_end_offset", "Log-end offset (high watermark) as last seen, per partition.", "partition");
-        _activeTrackers = f.CreateGauge("holler_trackers_active", "Business trackers alive on this node.");
+        _activeTrackers = f.CreateGauge("holler_trackers_active", "Shard trackers alive on this node (each holds many businesses).");
+        _trackedBusinesses = f.CreateGauge("holler_businesses_tracked", "Businesses held by this node's shard trackers.");
         _surgesStarted = f.CreateCounter("holler_surges_started_total", "Surges this node's trackers detected.");
         _activeSurges = f.CreateGauge("holler_surges_active", "Businesses surging cluster-wide, as of the last leaderboard publication.");
         _publications = f.CreateCounter("holler_leaderboard_publications_total", "Leaderboard publications received by this node.");
@@ -75,6 +76,7 @@ public sealed class NodeMetrics
         _redeliveries.IncTo(_ingest.Redeliveries);
         foreach (var (reason, count) in _ingest.Rejected.Snapshot()) _rejected.WithLabels(reason.ToString()).IncTo(count);
         _activeTrackers.Set(_trackers.Active);
+        _trackedBusinesses.Set(_trackers.Businesses);
         _surgesStarted.IncTo(_trackers.SurgesStarted);
         _activeSurges.Set(_leaderboard.Surging);
         _publications.IncTo(_leaderboard.Publications);

@@ -29,7 +29,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
     private static TrackerSettings Settings(int snapshotEvery = 100) => new(
         BaselineSettings.Default, DetectorSettings.Default, snapshotEvery,
-        TickInterval: TimeSpan.FromMilliseconds(50), QuietAfter: TimeSpan.FromSeconds(2));
+        TickInterval: TimeSpan.FromMilliseconds(50), QuietAfter: TimeSpan.FromSeconds(2), MinSnapshotInterval: TimeSpan.Zero);
 
     private IActorRef StartTracker(TrackerSettings? settings = null, string id = Id) =>
         Sys.ActorOf(BusinessTracker.PropsFor(id, settings ?? Settings(), _leaderboard.Ref, _clock));
@@ -72,7 +72,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         var ack = Send(tracker, new Traffic(Id).Next(T0, seconds: 2, perSecond: 3));
 
-        Assert.Equal(new TrafficBatchAck(Id, 6, 0), ack);
+        Assert.Equal(Ack(Id, 6, 0), ack);
         var series = Series(tracker);
         Assert.Equal(6, series.Total);
         Assert.Equal(6, series.Count);
@@ -90,8 +90,8 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var first = Send(tracker, batch);
         var again = Send(tracker, batch);
 
-        Assert.Equal(new TrafficBatchAck(Id, 5, 0), first);
-        Assert.Equal(new TrafficBatchAck(Id, 0, 5), again);
+        Assert.Equal(Ack(Id, 5, 0), first);
+        Assert.Equal(Ack(Id, 0, 5), again);
         Assert.Equal(5, Series(tracker).Total);
     }
 
@@ -102,9 +102,9 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         Send(tracker, Batch(Id, 0, 5, [0, 1, 2, 3, 4], T0));
 
         // Offsets 3 and 4 were applied already; 5, 6, 7 are new and belong to the next second.
-        var ack = Send(tracker, new TrafficBatch(Id, 0, 8, [3, 4, 5, 6, 7], [T0, T0, T0 + 1, T0 + 1, T0 + 1]));
+        var ack = Send(tracker, Of(Id, 0, 8, [3, 4, 5, 6, 7], [T0, T0, T0 + 1, T0 + 1, T0 + 1]));
 
-        Assert.Equal(new TrafficBatchAck(Id, 3, 2), ack);
+        Assert.Equal(Ack(Id, 3, 2), ack);
         var series = Series(tracker);
         Assert.Equal(8, series.Total);
         Assert.Equal([5, 3], series.WindowCounts[^2..]);
@@ -118,12 +118,12 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var tracker = StartTracker();
         Send(tracker, Batch(Id, 0, 20, [10, 11, 12], T0));
 
-        var ack = Send(tracker, new TrafficBatch(Id, 0, 20, [13, 14, 10, 11, 12, 13], [T0, T0, T0, T0, T0, T0]));
+        var ack = Send(tracker, Of(Id, 0, 20, [13, 14, 10, 11, 12, 13], [T0, T0, T0, T0, T0, T0]));
 
-        Assert.Equal(new TrafficBatchAck(Id, 2, 4), ack);
+        Assert.Equal(Ack(Id, 2, 4), ack);
         Assert.Equal(5, Series(tracker).Total); // 10..14 once each: 13 not twice
         // And the watermark is the highest applied offset, not the batch's last one.
-        Assert.Equal(new TrafficBatchAck(Id, 0, 2), Send(tracker, Batch(Id, 0, 20, [13, 14], T0)));
+        Assert.Equal(Ack(Id, 0, 2), Send(tracker, Batch(Id, 0, 20, [13, 14], T0)));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         var otherPartition = Send(tracker, Batch(Id, 1, 3, [0, 1, 2], T0));
 
-        Assert.Equal(new TrafficBatchAck(Id, 3, 0), otherPartition);
+        Assert.Equal(Ack(Id, 3, 0), otherPartition);
         Assert.Equal(6, Series(tracker).Total);
     }
 
@@ -150,9 +150,9 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var ack = Send(tracker, fromNewLog);
         var redelivered = Send(tracker, fromNewLog);
 
-        Assert.Equal(new TrafficBatchAck(Id, fromNewLog.Offsets.Length, 0), ack);
+        Assert.Equal(Ack(Id, fromNewLog.Offsets.Length, 0), ack);
         // The watermark now follows the new log, so the new log's redeliveries are recognised.
-        Assert.Equal(new TrafficBatchAck(Id, 0, fromNewLog.Offsets.Length), redelivered);
+        Assert.Equal(Ack(Id, 0, fromNewLog.Offsets.Length), redelivered);
         Assert.Equal(10 + fromNewLog.Offsets.Length, Series(tracker).Total);
     }
 
@@ -170,8 +170,8 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var redelivered = Send(recovered, fromNewLog with { LogEndOffset = 5 }); // the new log has grown since
         var next = Send(recovered, Batch(Id, 0, 5, [3, 4], T0 + 2));
 
-        Assert.Equal(new TrafficBatchAck(Id, 0, 3), redelivered);
-        Assert.Equal(new TrafficBatchAck(Id, 2, 0), next);
+        Assert.Equal(Ack(Id, 0, 3), redelivered);
+        Assert.Equal(Ack(Id, 2, 0), next);
         Assert.Equal(15, Series(recovered).Total);
     }
 
@@ -190,7 +190,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         var late = Send(tracker, stale);
 
-        Assert.Equal(new TrafficBatchAck(Id, 0, 10), late);
+        Assert.Equal(Ack(Id, 0, 10), late);
         Assert.Equal(30, Series(tracker).Total);
     }
 
@@ -207,7 +207,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         var recovered = StartTracker(settings);
 
-        Assert.Equal(new TrafficBatchAck(Id, 0, 10), Send(recovered, stale));
+        Assert.Equal(Ack(Id, 0, 10), Send(recovered, stale));
         Assert.Equal(31, Series(recovered).Total);
     }
 
@@ -219,7 +219,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         var ack = Send(tracker, Batch(Id, 0, -1, [8, 9], T0));
 
-        Assert.Equal(new TrafficBatchAck(Id, 0, 2), ack);
+        Assert.Equal(Ack(Id, 0, 2), ack);
         Assert.Equal(10, Series(tracker).Total);
     }
 
@@ -228,9 +228,9 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
     {
         var tracker = StartTracker();
 
-        var ack = Send(tracker, new TrafficBatch(Id, 0, 10, [1, 2], [T0]));
+        var ack = Send(tracker, Of(Id, 0, 10, [1, 2], [T0]));
 
-        Assert.Equal(new TrafficBatchAck(Id, 0, 0), ack);
+        Assert.Equal(Ack(Id, 0, 0), ack);
         Assert.Equal(0, Series(tracker).Total);
     }
 

@@ -37,7 +37,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SC1", "SH1", "SR1", "ST1", "TA1", "TB2", "TN1", "TR2", "TS1"], manifests.Order());
+        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SA1", "SB1", "SC1", "SE1", "SH1", "SN1", "SR1", "SS1", "ST1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -45,11 +45,14 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void TrafficBatchRoundTrips()
     {
-        var original = new TrafficBatch("biz-1", 3, 1_000_001, [999_997, 999_998, 1_000_000], [1_750_000_000, 1_750_000_000, 1_750_000_001], 1_749_999_000);
+        var original = new TrafficBatch(42, 3, 1_000_001, ["biz-1", "biz-ü"], [1, 0, 1], [999_997, 999_998, 1_000_000],
+            [1_750_000_000, 1_750_000_000, 1_750_000_001], 1_749_999_000);
         var copy = RoundTrip(original);
 
         Assert.Equal(original.ObservedSinceSecond, copy.ObservedSinceSecond);
-        Assert.Equal(original.BusinessId, copy.BusinessId);
+        Assert.Equal(original.Shard, copy.Shard);
+        Assert.Equal(original.BusinessIds, copy.BusinessIds);
+        Assert.Equal(original.Businesses, copy.Businesses);
         Assert.Equal(original.Partition, copy.Partition);
         Assert.Equal(original.LogEndOffset, copy.LogEndOffset);
         Assert.Equal(original.Offsets, copy.Offsets);
@@ -59,9 +62,9 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void TrafficBatchWithUnknownLogEndAndNoEventsRoundTrips()
     {
-        var copy = RoundTrip(new TrafficBatch("", 0, -1, [], []));
+        var copy = RoundTrip(new TrafficBatch(0, 0, -1, [], [], [], []));
 
-        Assert.Equal("", copy.BusinessId);
+        Assert.Empty(copy.BusinessIds);
         Assert.Equal(-1, copy.LogEndOffset);
         Assert.Empty(copy.Offsets);
         Assert.Empty(copy.Seconds);
@@ -69,12 +72,12 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     [Fact]
     public void TrafficBatchAckRoundTrips() =>
-        Assert.Equal(new TrafficBatchAck("biz-1", 17, 4), RoundTrip(new TrafficBatchAck("biz-1", 17, 4)));
+        Assert.Equal(new TrafficBatchAck(99, 17, 4), RoundTrip(new TrafficBatchAck(99, 17, 4)));
 
     [Fact]
     public void TrafficBatchNotDurableRoundTrips() =>
-        Assert.Equal(new TrafficBatchNotDurable("biz-1", "journal: connection refused"),
-            RoundTrip(new TrafficBatchNotDurable("biz-1", "journal: connection refused")));
+        Assert.Equal(new TrafficBatchNotDurable(7, "journal: connection refused"),
+            RoundTrip(new TrafficBatchNotDurable(7, "journal: connection refused")));
 
     [Fact]
     public void GetBusinessSeriesRoundTrips() =>
@@ -124,10 +127,13 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void TrafficRecordedRoundTrips()
     {
-        var original = new TrafficRecorded(7, 123_456_789_012, true, [1_750_000_000, 1_750_000_002], [5, 1], 1_749_999_000);
+        var original = new TrafficRecorded(7, 123_456_789_012, true, 1_749_999_000, ["biz-a", "biz-b"], [1, 2],
+            [1_750_000_000, 1_750_000_002], [5, 1]);
         var copy = RoundTrip(original);
 
         Assert.Equal(original.ObservedSinceSecond, copy.ObservedSinceSecond);
+        Assert.Equal(original.BusinessIds, copy.BusinessIds);
+        Assert.Equal(original.RunEnds, copy.RunEnds);
         Assert.Equal(original.Partition, copy.Partition);
         Assert.Equal(original.LastOffset, copy.LastOffset);
         Assert.Equal(original.PartitionReset, copy.PartitionReset);
@@ -145,9 +151,9 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void SnapshotOfANeverSeenBusinessRoundTrips()
     {
-        // A fresh tracker's state: empty window (head = long.MinValue), no minutes, no watermarks.
+        // A fresh business's state: empty window (head = long.MinValue), no minutes; and no watermarks.
         var traffic = new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default);
-        var original = new TrackerSnapshot(traffic.ToState(), new Dictionary<int, long>());
+        var original = new TrackerSnapshot(new Dictionary<int, long>(), long.MinValue, ["biz-new"], [traffic.ToState()]);
 
         AssertSnapshot(original, RoundTrip(original));
     }
@@ -185,31 +191,37 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     // ---- formats already written must stay readable ----
 
     /// <summary>
-    /// <see cref="SampleSnapshot"/> as TS1 wrote it when the format was introduced. Never regenerate this string: if it
-    /// stops deserializing to the sample, snapshots already stored in journals' snapshot stores stop loading. A new
-    /// format gets a new manifest (TS2) and TS1's reader stays.
+    /// <see cref="SampleSnapshot"/> as SS1 wrote it when the format was introduced. Never regenerate this string: if it
+    /// stops deserializing to the sample, snapshots already stored stop loading. A new format gets a new manifest (SS2)
+    /// and SS1's reader stays.
     /// </summary>
     private const string TrackerSnapshotV1Golden =
-        "z+FOaAAAAAA8AAAAAAAAAAcAAAAOAAAAFQAAAAUAAAAMAAAAEwAAAAMAAAAKAAAAEQAAAAEAAAAIAAAADwAAABYAAAAGAAAADQAA" +
-        "ABQAAAAEAAAACwAAABIAAAACAAAACQAAABAAAAAAAAAABwAAAA4AAAAVAAAABQAAAAwAAAATAAAAAwAAAAoAAAARAAAAAQAAAAgA" +
-        "AAAPAAAAFgAAAAYAAAANAAAAFAAAAAQAAAALAAAAEgAAAAIAAAAJAAAAEAAAAAAAAAAHAAAADgAAABUAAAAFAAAADAAAABMAAAAD" +
-        "AAAACgAAABEAAAABAAAACAAAAA8AAAAWAAAASwy9AQAAAAA8AAAAAAAAAPUBAAD2AQAA9wEAAPgBAAAAAAAA+gEAAPsBAAD8AQAA" +
-        "/QEAAAAAAAD/AQAAAAIAAAECAAACAgAAAAAAAAQCAAAFAgAABgIAAAcCAAAAAAAACQIAAAoCAAALAgAADAIAAAAAAAAOAgAADwIA" +
-        "ABACAAARAgAAAAAAABMCAAAUAgAAFQIAABYCAAAAAAAAGAIAABkCAAAaAgAAGwIAAAAAAAAdAgAAHgIAAB8CAAAgAgAAAAAAACIC" +
-        "AAAjAgAAJAIAACUCAAAAAAAAJwIAACgCAAApAgAAKgIAAAAAAAAsAgAALQIAAC4CAAAvAgAAAAAAAAAkg0AAAAAAAAGQQCUAAAAA" +
-        "AAAA0dhOaAAAAABJDL0BAAAAAJQmAAAAAAAADAAAAAAAAAABsuFOaAAAAAAAAAAAAIAUQAAAAAAAQBhAAwAAAAAAAAApAAAAAAAA" +
-        "AAMAAAAAGnEYAgAAAAsAAAAAAAAAAAAAAA==";
+        "AwAAAAAAAAApAAAAAAAAAAMAAAAAGnEYAgAAAAsAAAAAAAAAAAAAANHhTmgAAAAAAgAAAAtiaXotc3VyZ2luZwdiaXotbmV3z+FO" +
+        "aAAAAAA8AAAAAAAAAAcAAAAOAAAAFQAAAAUAAAAMAAAAEwAAAAMAAAAKAAAAEQAAAAEAAAAIAAAADwAAABYAAAAGAAAADQAAABQA" +
+        "AAAEAAAACwAAABIAAAACAAAACQAAABAAAAAAAAAABwAAAA4AAAAVAAAABQAAAAwAAAATAAAAAwAAAAoAAAARAAAAAQAAAAgAAAAP" +
+        "AAAAFgAAAAYAAAANAAAAFAAAAAQAAAALAAAAEgAAAAIAAAAJAAAAEAAAAAAAAAAHAAAADgAAABUAAAAFAAAADAAAABMAAAADAAAA" +
+        "CgAAABEAAAABAAAACAAAAA8AAAAWAAAASwy9AQAAAAA8AAAAAAAAAPUBAAD2AQAA9wEAAPgBAAAAAAAA+gEAAPsBAAD8AQAA/QEA" +
+        "AAAAAAD/AQAAAAIAAAECAAACAgAAAAAAAAQCAAAFAgAABgIAAAcCAAAAAAAACQIAAAoCAAALAgAADAIAAAAAAAAOAgAADwIAABAC" +
+        "AAARAgAAAAAAABMCAAAUAgAAFQIAABYCAAAAAAAAGAIAABkCAAAaAgAAGwIAAAAAAAAdAgAAHgIAAB8CAAAgAgAAAAAAACICAAAj" +
+        "AgAAJAIAACUCAAAAAAAAJwIAACgCAAApAgAAKgIAAAAAAAAsAgAALQIAAC4CAAAvAgAAAAAAAAAkg0AAAAAAAAGQQCUAAAAAAAAA" +
+        "0dhOaAAAAABJDL0BAAAAAJQmAAAAAAAADAAAAAAAAAABsuFOaAAAAAAAAAAAAIAUQAAAAAAAQBhAAAAAAAAAAIA8AAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAIAAAAAAAAAAgAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-    /// <summary><see cref="SampleRecorded"/> as TR1 wrote it: journal entries must stay readable just like snapshots.</summary>
+    /// <summary><see cref="SampleRecorded"/> as SE1 wrote it: journal entries must stay readable just like snapshots.</summary>
     private const string TrafficRecordedV1Golden =
-        "BQAAAAAAAAACAAAAAQMAAACA4U5oAAAAAIHhTmgAAAAAg+FOaAAAAAADAAAAAwAAAAEAAAD6AAAA";
+        "BQAAAAAAAAACAAAAAUThTmgAAAAAAgAAAAViaXotMQZiaXotw7wCAAAAAgAAAAMAAAADAAAAgOFOaAAAAACB4U5oAAAAAIPhTmgA" +
+        "AAAAAwAAAAMAAAABAAAA+gAAAA==";
 
     [Fact]
     public void LoadsSnapshotsWrittenByFormatVersion1()
     {
         var serializer = Sys.Serialization.FindSerializerForType(typeof(TrackerSnapshot));
 
-        var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(Convert.FromBase64String(TrackerSnapshotV1Golden), serializer.Identifier, "TS1");
+        var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(Convert.FromBase64String(TrackerSnapshotV1Golden), serializer.Identifier, "SS1");
 
         AssertSnapshot(SampleSnapshot(), loaded);
     }
@@ -219,31 +231,37 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     {
         var serializer = Sys.Serialization.FindSerializerForType(typeof(TrafficRecorded));
 
-        var loaded = (TrafficRecorded)Sys.Serialization.Deserialize(Convert.FromBase64String(TrafficRecordedV1Golden), serializer.Identifier, "TR1");
+        var loaded = (TrafficRecorded)Sys.Serialization.Deserialize(Convert.FromBase64String(TrafficRecordedV1Golden), serializer.Identifier, "SE1");
 
         var expected = SampleRecorded();
         Assert.Equal(expected.Partition, loaded.Partition);
         Assert.Equal(expected.LastOffset, loaded.LastOffset);
         Assert.Equal(expected.PartitionReset, loaded.PartitionReset);
+        Assert.Equal(expected.ObservedSinceSecond, loaded.ObservedSinceSecond);
+        Assert.Equal(expected.BusinessIds, loaded.BusinessIds);
+        Assert.Equal(expected.RunEnds, loaded.RunEnds);
         Assert.Equal(expected.Seconds, loaded.Seconds);
         Assert.Equal(expected.Counts, loaded.Counts);
     }
 
     [Fact]
-    public void GoldenSnapshotRestoresATrackerState()
+    public void GoldenSnapshotRestoresAShardsBusinesses()
     {
         // Beyond field equality: the loaded state must be usable by the domain, as a recovering tracker uses it.
         var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(
-            Convert.FromBase64String(TrackerSnapshotV1Golden), HollerSerializer.Id, "TS1");
-        var traffic = new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default);
+            Convert.FromBase64String(TrackerSnapshotV1Golden), HollerSerializer.Id, "SS1");
+        var shard = new ShardState(TrackerSettings.Default);
 
-        traffic.Restore(loaded.Traffic);
+        shard.Restore(loaded, nowTicks: 0);
 
+        var traffic = shard.Find("biz-surging")!.Traffic;
         Assert.Equal(1_750_000_079, traffic.Window.HeadSecond);
-        Assert.Equal(loaded.Traffic.WindowCounts.Sum(), traffic.Window.Sum);
+        Assert.Equal(loaded.Businesses[0].WindowCounts.Sum(), traffic.Window.Sum);
         Assert.Equal(612.5, traffic.Baseline.Mean);
         Assert.True(traffic.Detector.IsSurging);
         Assert.Equal(9_876, traffic.Total);
+        Assert.True(shard.Find("biz-new")!.Traffic.Window.IsEmpty);
+        Assert.Equal(9_000_000_000, shard.Watermarks.Applied[3]);
     }
 
     // ---- samples ----
@@ -255,7 +273,10 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     /// <summary>A state with every field distinct and non-trivial, so a swapped or dropped field shows.</summary>
     private static TrackerSnapshot SampleSnapshot() => new(
-        new BusinessTrafficState(
+        new Dictionary<int, long> { [0] = 41, [3] = 9_000_000_000, [11] = 0 },
+        1_750_000_081,
+        ["biz-surging", "biz-new"],
+        [new BusinessTrafficState(
             HeadSecond: 1_750_000_079,
             WindowCounts: Enumerable.Range(0, 60).Select(i => (i * 7) % 23).ToArray(),
             LastMinute: 29_166_667,
@@ -271,15 +292,16 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
             SurgeSinceSecond: 1_750_000_050,
             Score: 5.125,
             PeakScore: 6.0625),
-        new Dictionary<int, long> { [0] = 41, [3] = 9_000_000_000, [11] = 0 });
+        new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default).ToState()]);
 
-    private static TrafficRecorded SampleRecorded() => new(5, 8_589_934_592, true, [1_750_000_000, 1_750_000_001, 1_750_000_003], [3, 1, 250]);
+    private static TrafficRecorded SampleRecorded() => new(5, 8_589_934_592, true, 1_749_999_940, ["biz-1", "biz-ü"], [2, 3],
+        [1_750_000_000, 1_750_000_001, 1_750_000_003], [3, 1, 250]);
 
     private static Dictionary<string, object> Samples() => new()
     {
-        [nameof(TrafficBatch)] = new TrafficBatch("biz-1", 1, 10, [8, 9], [1_750_000_000, 1_750_000_001]),
-        [nameof(TrafficBatchAck)] = new TrafficBatchAck("biz-1", 2, 0),
-        [nameof(TrafficBatchNotDurable)] = new TrafficBatchNotDurable("biz-1", "journal down"),
+        [nameof(TrafficBatch)] = new TrafficBatch(3, 1, 10, ["biz-1"], [0, 0], [8, 9], [1_750_000_000, 1_750_000_001]),
+        [nameof(TrafficBatchAck)] = new TrafficBatchAck(3, 2, 0),
+        [nameof(TrafficBatchNotDurable)] = new TrafficBatchNotDurable(3, "journal down"),
         [nameof(GetBusinessSeries)] = new GetBusinessSeries("biz-1"),
         [nameof(BusinessSeries)] = SampleSeries(),
         [nameof(StopTracker)] = StopTracker.Instance,
@@ -338,8 +360,11 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     private static void AssertSnapshot(TrackerSnapshot expected, TrackerSnapshot actual)
     {
-        AssertTraffic(expected.Traffic, actual.Traffic);
         Assert.Equal(expected.Watermarks.OrderBy(kv => kv.Key), actual.Watermarks.OrderBy(kv => kv.Key));
+        Assert.Equal(expected.NewestAppliedSecond, actual.NewestAppliedSecond);
+        Assert.Equal(expected.BusinessIds, actual.BusinessIds);
+        Assert.Equal(expected.Businesses.Length, actual.Businesses.Length);
+        for (var i = 0; i < expected.Businesses.Length; i++) AssertTraffic(expected.Businesses[i], actual.Businesses[i]);
     }
 
     private static void AssertTraffic(BusinessTrafficState expected, BusinessTrafficState actual)

@@ -30,7 +30,7 @@ public sealed class EngineRun : IAsyncDisposable
     {
         var feeder = new RecordFeeder(corpus);
         var metrics = new IngestMetrics();
-        var delivery = new BatchDelivery(node.Trackers, metrics, node.Config.ParseLimits, TimeProvider.System, node.Config.AckTimeout,
+        var delivery = new BatchDelivery(node.Trackers, node.Config.Shards, metrics, node.Config.ParseLimits, TimeProvider.System, node.Config.AckTimeout,
             NullLogger.Instance);
         var (killSwitch, done) = IngestPipeline.Run(feeder.Records, delivery, node.Config.BatchMaxRecords, node.Config.BatchDelay,
             _ => { }, deadLetters: null, node.System.Materializer(), CancellationToken.None);
