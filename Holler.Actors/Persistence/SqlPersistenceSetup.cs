@@ -19,7 +19,6 @@ public static class SqlPersistenceSetup
     {
         if (provider == PersistenceProvider.Memory)
             return builder.AddHocon(ConfigurationFactory.ParseString("""
-                akka.persistence.max-concurrent-recoveries = 1000
                 akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
                 akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
                 """), HoconAddMode.Prepend);
@@ -34,8 +33,9 @@ public static class SqlPersistenceSetup
         var writers = provider == PersistenceProvider.Sqlite ? 1 : 3;
         var hocon = $$"""
             akka.persistence {
-              # Most trackers have a tiny history, and a node starting amid traffic recovers thousands a second.
-              max-concurrent-recoveries = 1000
+              # A tracker holds a whole shard, so a node has at most a few hundred; recovering more at once than the
+              # connection pool holds would only queue them past the journal's call timeout.
+              max-concurrent-recoveries = 16
               journal {
                 plugin = "akka.persistence.journal.sql"
                 sql {

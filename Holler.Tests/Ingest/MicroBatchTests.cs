@@ -1,0 +1,54 @@
+using System.Text;
+using Holler.Domain;
+using Holler.Ingest;
+using Holler.Tracking;
+using static Holler.Tests.Support.Traffic;
+
+namespace Holler.Tests.Ingest;
+
+/// <summary>A micro-batch is grouped per tracker shard and partition, in offset order, one message each.</summary>
+public sealed class MicroBatchTests
+{
+    private const long NowMs = (T0 + 10) * 1000;
+
+    private static ConsumedRecord Record(string business, int partition, long offset, long second) =>
+        new(Encoding.UTF8.GetBytes(business),
+            Encoding.UTF8.GetBytes($$"""{"business_id":"{{business}}","ts":{{second * 1000 + 250}}}"""),
+            partition, offset, offset + 100);
+
+    [Fact]
+    public void Businesses_of_one_shard_and_partition_share_one_batch_in_offset_order()
+    {
+        // Two businesses in one shard: with 1 shard, every business is.
+        var records = new[]
+        {
+            Record("a", 0, 5, T0), Record("b", 0, 6, T0), Record("a", 0, 7, T0 + 1), Record("a", 1, 3, T0),
+        };
+
+        var batch = MicroBatch.From(records, NowMs, ParseLimits.Default, shards: 1);
+
+        Assert.Equal(2, batch.Batches.Count);
+        var p0 = Assert.Single(batch.Batches, b => b.Partition == 0);
+        Assert.Equal([5L, 6, 7], p0.Offsets);
+        Assert.Equal([T0, T0, T0 + 1], p0.Seconds);
+        Assert.Equal(["a", "b", "a"], p0.Businesses.Select(i => p0.BusinessIds[i]));
+        Assert.Equal(107, p0.LogEndOffset);
+        var p1 = Assert.Single(batch.Batches, b => b.Partition == 1);
+        Assert.Equal(["a"], p1.BusinessIds);
+        Assert.Equal(new Dictionary<int, long> { [0] = 8, [1] = 4 }, batch.CommitOffsets);
+    }
+
+    [Fact]
+    public void Each_business_goes_to_the_batch_of_its_own_shard()
+    {
+        var ids = Enumerable.Range(0, 50).Select(i => $"biz-{i}").ToArray();
+        var records = ids.Select((id, i) => Record(id, 0, i, T0)).ToArray();
+
+        var batch = MicroBatch.From(records, NowMs, ParseLimits.Default, shards: Shards);
+
+        Assert.Equal(ids.Select(ShardOf).Distinct().Count(), batch.Batches.Count);
+        foreach (var b in batch.Batches)
+            Assert.All(b.BusinessIds, id => Assert.Equal(b.Shard, ShardOf(id)));
+        Assert.Equal(50, batch.Batches.Sum(b => b.Count));
+    }
+}
