@@ -11,10 +11,13 @@ namespace Holler.Tests.Operator;
 public sealed class ShardingCommandTests(OperatorCluster cluster)
 {
     /// <summary>Wakes trackers for some businesses, so the shards hold entities to count.</summary>
+    /// <remarks>The wait is long on purpose: another test of this cluster SIGKILLs a tracker node, and shards it had
+    /// taken over (or was being handed) answer again only after failure detection, the resolver's stable-after and
+    /// removal margin, and the coordinator's hand-off timeout — the takeover the crash tests measure at about 30 s.</remarks>
     private async Task<int> WakeTrackersAsync(int count)
     {
         var ids = cluster.A.Catalog.All.Take(count).Select(b => b.Id).ToList();
-        await Task.WhenAll(ids.Select(id => cluster.A.Trackers.Ask<BusinessSeries>(new GetBusinessSeries(id), TimeSpan.FromSeconds(30))));
+        await Task.WhenAll(ids.Select(id => cluster.A.Trackers.Ask<BusinessSeries>(new GetBusinessSeries(id), TimeSpan.FromSeconds(90))));
         return ids.Count;
     }
 
