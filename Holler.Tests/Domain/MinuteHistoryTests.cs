@@ -40,6 +40,21 @@ public class MinuteHistoryTests
     }
 
     [Fact]
+    public void Minutes_passed_over_without_events_read_zero_though_their_slot_held_an_older_minute()
+    {
+        var history = new MinuteHistory();
+        history.Add(100, 5); // slot 40
+        history.Add(150, 1);
+        history.Add(170, 2); // passes over 160, which shares slot 40 with 100
+
+        Assert.Equal(0, history.CountAt(160));
+        Assert.Equal(0, history.CountAt(100));
+        Assert.Equal(1, history.CountAt(150));
+        Assert.Equal(2, history.CountAt(170));
+        Assert.Equal(0, history.CountAt(171));
+    }
+
+    [Fact]
     public void Negative_minutes_map_to_valid_slots()
     {
         var history = new MinuteHistory();

@@ -1,32 +1,26 @@
 namespace Holler.Domain.Traffic;
 
 /// <summary>Per-minute counts for the last <see cref="Minutes"/> minutes (event time), for the drill-down and the baseline.</summary>
+/// <remarks>A ring behind the newest minute recorded, rather than a minute stamp per slot: one of these lives in every
+/// business, and the stamps were half its memory.</remarks>
 public sealed class MinuteHistory
 {
     public const int Minutes = 60;
     private readonly int[] _counts = new int[Minutes];
-    private readonly long[] _minuteOf = new long[Minutes];
 
-    public MinuteHistory() => Array.Fill(_minuteOf, long.MinValue);
+    /// <summary>The newest minute recorded; slots hold the <see cref="Minutes"/> minutes ending here.</summary>
+    private long _head = long.MinValue;
 
     public void Add(long minute, int count)
     {
-        var slot = Slot(minute);
-        if (_minuteOf[slot] != minute)
-        {
-            if (_minuteOf[slot] > minute) return; // older than what the ring keeps
-            _minuteOf[slot] = minute;
-            _counts[slot] = 0;
-        }
-        _counts[slot] += count;
+        if (minute > _head) MoveHeadTo(minute);
+        else if (minute <= _head - Minutes) return; // older than what the ring keeps
+        _counts[Slot(minute)] += count;
     }
 
     /// <summary>Count for a minute, 0 when nothing was recorded for it or it is older than the ring keeps.</summary>
-    public int CountAt(long minute)
-    {
-        var slot = Slot(minute);
-        return _minuteOf[slot] == minute ? _counts[slot] : 0;
-    }
+    public int CountAt(long minute) =>
+        _head == long.MinValue || minute > _head || minute <= _head - Minutes ? 0 : _counts[Slot(minute)];
 
     /// <summary>The 60 minutes ending at <paramref name="lastMinute"/>, oldest first.</summary>
     public int[] ToArray(long lastMinute)
@@ -38,11 +32,22 @@ public sealed class MinuteHistory
 
     public void Restore(long lastMinute, ReadOnlySpan<int> countsOldestFirst)
     {
-        Array.Fill(_minuteOf, long.MinValue);
         Array.Clear(_counts);
+        _head = long.MinValue;
+        if (countsOldestFirst.Length == 0) return;
+        _head = lastMinute;
         var start = lastMinute - countsOldestFirst.Length + 1;
         for (var i = 0; i < countsOldestFirst.Length; i++)
             if (countsOldestFirst[i] != 0) Add(start + i, countsOldestFirst[i]);
+    }
+
+    /// <summary>Clears the slots of the minutes between the old head and the new one, which nothing has counted yet.</summary>
+    private void MoveHeadTo(long minute)
+    {
+        if (_head == long.MinValue || minute - _head >= Minutes) Array.Clear(_counts);
+        else
+            for (var m = _head + 1; m <= minute; m++) _counts[Slot(m)] = 0;
+        _head = minute;
     }
 
     private static int Slot(long minute) => (int)(((minute % Minutes) + Minutes) % Minutes);
