@@ -43,6 +43,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private long? _cleanUpNext;
     /// <summary>Who sent the batch being persisted (Persist stashes everything else meanwhile, so there is one).</summary>
     private IActorRef? _persistingFor;
+    /// <summary>The shard number that batch was addressed to, for the reply if the write fails.</summary>
+    private int _persistingShard;
 
     public BusinessTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics = null)
@@ -155,13 +157,11 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// </summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _persistingFor?.Tell(new TrafficBatchNotDurable(ShardNumber, cause.GetBaseException().Message));
+        _persistingFor?.Tell(new TrafficBatchNotDurable(_persistingShard, cause.GetBaseException().Message));
         _persistingFor = null;
         _log.Warning("Journal write for shard {0} failed ({1}); stopping until the batch is sent again", _shardId,
             cause.GetBaseException().Message);
     }
-
-    private int ShardNumber => int.TryParse(_shardId, out var n) ? n : -1;
 
     private void HandleBatch(TrafficBatch batch)
     {
@@ -185,6 +185,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         }
 
         var replyTo = _persistingFor = Sender;
+        _persistingShard = batch.Shard;
         var writeStartedAt = _metrics is null ? 0 : Stopwatch.GetTimestamp();
         Persist(recorded, e =>
         {
