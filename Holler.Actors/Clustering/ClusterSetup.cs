@@ -14,12 +14,18 @@ public static class ClusterSetup
     /// Remoting on <paramref name="hostname"/>:<paramref name="port"/> and cluster membership with the split-brain resolver
     /// (keep-majority) on <paramref name="timing"/>. With no seed nodes the node joins itself: a cluster of one.
     /// </summary>
+    /// <summary>Largest message between nodes (the remote transport's frame).</summary>
+    public const int MaxFrameSizeBytes = 16 * 1024 * 1024;
+
     public static AkkaConfigurationBuilder AddHollerCluster(this AkkaConfigurationBuilder builder, string hostname, int port,
         IEnumerable<string> roles, IReadOnlyList<string> seedNodes, ClusterTiming? timing = null)
     {
         timing ??= ClusterTiming.Default;
         builder
-            .WithRemoting(hostname, port)
+            // A tracker batch carries a shard's share of a whole micro-batch, and a hot business can put thousands of
+            // records in one: Akka's 128 kB default frame would drop it between nodes, and the ingest would re-send
+            // it forever. Sized with the largest micro-batch a node accepts (Ingest:BatchMaxRecords, a test checks).
+            .WithRemoting(new RemoteOptions { HostName = hostname, Port = port, MaxFrameSize = MaxFrameSizeBytes })
             .WithClustering(new ClusterOptions
             {
                 Roles = roles.ToArray(),

@@ -15,6 +15,10 @@ namespace Holler.Host.Configuration;
 /// </summary>
 public static class NodeConfigValidator
 {
+    /// <summary>The largest micro-batch a node accepts: its biggest tracker batch (every record in one shard, each with
+    /// a business id of its own) still fits one message between nodes (<c>ClusterSetup.MaxFrameSizeBytes</c>).</summary>
+    public const int MaxBatchRecords = 100_000;
+
     public static (NodeConfig? Config, IReadOnlyList<string> Errors) Resolve(HollerOptions o)
     {
         var errors = new List<string>();
@@ -104,7 +108,7 @@ public static class NodeConfigValidator
         if (o.Tracker.PassivateAfterSeconds < 5) errors.Add($"Tracker:PassivateAfterSeconds must be at least 5, was {o.Tracker.PassivateAfterSeconds}");
         if (o.Ingest.MaxFutureSeconds < 0) errors.Add($"Ingest:MaxFutureSeconds must not be negative, was {o.Ingest.MaxFutureSeconds}");
         if (o.Ingest.MaxAgeHours < 1) errors.Add($"Ingest:MaxAgeHours must be at least 1, was {o.Ingest.MaxAgeHours}");
-        if (o.Ingest.BatchMaxRecords is < 1 or > 1_000_000) errors.Add($"Ingest:BatchMaxRecords must be between 1 and 1000000, was {o.Ingest.BatchMaxRecords}");
+        if (o.Ingest.BatchMaxRecords is < 1 or > MaxBatchRecords) errors.Add($"Ingest:BatchMaxRecords must be between 1 and {MaxBatchRecords}, was {o.Ingest.BatchMaxRecords}");
         if (o.Ingest.BatchDelayMs is < 1 or > 60_000) errors.Add($"Ingest:BatchDelayMs must be between 1 and 60000, was {o.Ingest.BatchDelayMs}");
         if (o.Ingest.AckTimeoutMs < 100) errors.Add($"Ingest:AckTimeoutMs must be at least 100, was {o.Ingest.AckTimeoutMs}");
 

@@ -28,6 +28,14 @@ public sealed class ClusterSetupTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Messages_between_nodes_may_be_as_large_as_the_largest_tracker_batch()
+    {
+        var frame = Sys.Settings.Config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size");
+
+        Assert.Equal(Holler.Clustering.ClusterSetup.MaxFrameSizeBytes, frame);
+    }
+
+    [Fact]
     public async Task A_node_without_seed_nodes_forms_a_cluster_of_its_own()
     {
         var cluster = Cluster.Get(Sys);

@@ -180,6 +180,24 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     }
 
     [Fact]
+    public void TheLargestBatchANodeBuildsFitsOneMessageBetweenNodes()
+    {
+        // Worst case: a whole micro-batch of the largest size accepted lands in one shard, every record a business of
+        // its own with an id of the longest length accepted. Larger than the remote frame, it would be dropped.
+        var records = Holler.Host.Configuration.NodeConfigValidator.MaxBatchRecords;
+        var ids = Enumerable.Range(0, records)
+            .Select(i => i.ToString("D10") + new string('x', Holler.Domain.TrafficEventParser.MaxBusinessIdBytes - 10)).ToArray();
+        var batch = new TrafficBatch(0, 0, long.MaxValue, ids, Enumerable.Range(0, records).ToArray(),
+            Enumerable.Range(0, records).Select(i => (long)i).ToArray(), Enumerable.Repeat(1_750_000_000L, records).ToArray(),
+            1_750_000_000);
+
+        var bytes = Sys.Serialization.FindSerializerFor(batch).ToBinary(batch);
+
+        Assert.True(bytes.Length < Holler.Clustering.ClusterSetup.MaxFrameSizeBytes,
+            $"{bytes.Length:N0} bytes, frame {Holler.Clustering.ClusterSetup.MaxFrameSizeBytes:N0}");
+    }
+
+    [Fact]
     public void UnknownManifestIsRejectedClearly()
     {
         var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
