@@ -71,9 +71,9 @@ public static class SqlPersistenceSetup
     }
 
     /// <summary>
-    /// Connections per node unless the connection string says otherwise. Npgsql's default of 100 per pool lets a node
-    /// recovering a thousand trackers at once take every connection a default server allows (max_connections = 100)
-    /// and fail the rest with 53300; a few connections carry those short queries as well.
+    /// Connections per node unless the connection string says otherwise. Npgsql's default of 100 per pool let one node
+    /// take every connection a default server allows (max_connections = 100) and fail the other nodes with 53300; a
+    /// few connections carry a node's journal, snapshot and recovery queries as well.
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 

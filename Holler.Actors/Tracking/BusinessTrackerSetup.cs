@@ -15,7 +15,7 @@ public static class BusinessTrackerSetup
     /// <c>registry.Get&lt;BusinessTracker&gt;()</c> is where tracker messages go.
     /// </summary>
     public static AkkaConfigurationBuilder AddBusinessTrackers(this AkkaConfigurationBuilder builder, TrackerSettings settings,
-        bool hostTrackers, int shards = 100, TimeSpan? passivateAfter = null, TimeProvider? clock = null,
+        bool hostTrackers, int shards = TrackerShards.DefaultCount, TimeSpan? passivateAfter = null, TimeProvider? clock = null,
         TrackerMetrics? metrics = null)
     {
         var extractor = new BusinessMessageExtractor(shards);

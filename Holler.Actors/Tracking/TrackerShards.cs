@@ -6,6 +6,10 @@ namespace Holler.Tracking;
 /// </summary>
 public static class TrackerShards
 {
+    /// <summary>Shards when nothing says otherwise (<c>Tracker:Shards</c>). The ingest, the shard regions and the
+    /// tests must all use the same count.</summary>
+    public const int DefaultCount = 100;
+
     public static int ShardOf(string businessId, int shards)
     {
         // FNV-1a over the UTF-16 code units: cheap, stable, and spreads short similar ids well enough.

@@ -104,7 +104,7 @@ public sealed class LeaderboardOptionsSection
 
 public sealed class TrackerOptionsSection
 {
-    public int Shards { get; set; } = 100;
+    public int Shards { get; set; } = Holler.Tracking.TrackerShards.DefaultCount;
     public int SnapshotEvery { get; set; } = 100;
     public int PassivateAfterSeconds { get; set; } = 900;
 }

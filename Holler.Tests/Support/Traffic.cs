@@ -9,8 +9,8 @@ public sealed class Traffic(string businessId, int partition = 0, long firstOffs
     /// <summary>A Unix second on a minute boundary, so minute arithmetic in assertions stays simple.</summary>
     public const long T0 = 1_750_000_020;
 
-    /// <summary>The shard count of the clusters tests build (the default of <c>AddBusinessTrackers</c>).</summary>
-    public const int Shards = 100;
+    /// <summary>The shard count of the clusters tests build (the default of <c>AddBusinessTrackers</c> and of nodes).</summary>
+    public const int Shards = TrackerShards.DefaultCount;
 
     public string BusinessId { get; } = businessId;
     public int Partition { get; } = partition;
