@@ -35,20 +35,26 @@ internal static class ShardingApi
         api.MapGet("/sharding/{type}/region-stats", async (string type, ActorSystem system, CancellationToken token) =>
         {
             if (Find(system, type) is not { } found) return UnknownType(system, type);
-            // Answered by the coordinator from every member's region, so a proxy can ask too.
-            var stats = await found.Region.Ask<ClusterShardingStats>(new GetClusterShardingStats(AskTimeout), AskTimeout * 2, token);
-            // A region that does not know its coordinator yet (just joined) answers with nothing, as does a cluster
-            // without any region: neither is a distribution with no shards.
-            if (stats.Regions.Count == 0)
+            // Every member that hosts the type is asked itself, not through the coordinator: the coordinator's
+            // GetClusterShardingStats answers nothing at all when one region is slow, and it keeps a crashed member's
+            // region for the down-removal margin after the member is gone, which is exactly when operators ask.
+            var hosts = Cluster.Get(system).State.Members
+                .Where(m => m.HasRole(BusinessTrackerSetup.Role) && m.Status is MemberStatus.Up or MemberStatus.Leaving)
+                .ToList();
+            if (hosts.Count == 0)
                 return ClusterApi.Error(StatusCodes.Status503ServiceUnavailable,
-                    $"no '{found.TypeName}' region answered: no node with the {BusinessTrackerSetup.Role} role is up, or this node has not found the shard coordinator yet");
-            var members = stats.Regions
-                .Select(kv => new MemberShardsView(kv.Key.ToString(), kv.Value.Stats.Count, kv.Value.Stats.Values.Sum()))
+                    $"no member with the {BusinessTrackerSetup.Role} role is up, so no '{found.TypeName}' region can answer");
+            // A proxy is named "<type>Proxy" beside where the region would be: the region's path is the same on every node.
+            var regionPath = found.Region.Path.Parent / found.TypeName;
+            var answers = await Task.WhenAll(hosts.Select(m => AskRegionAsync(system, m.Address, regionPath, token)));
+            var members = answers.Where(a => a.Stats is not null)
+                .Select(a => new MemberShardsView(a.Address.ToString(), a.Stats!.Stats.Count, a.Stats.Stats.Values.Sum()))
                 .OrderBy(m => m.Address, StringComparer.Ordinal)
                 .ToList();
-            var failed = stats.Regions.Values.SelectMany(r => r.Failed ?? []).Order(StringComparer.Ordinal).ToList();
-            return Results.Json(new RegionStatsView(found.TypeName, members, members.Sum(m => m.Shards), members.Sum(m => m.Entities), failed),
-                OperatorJson.Options);
+            var failed = answers.SelectMany(a => a.Stats?.Failed ?? []).Order(StringComparer.Ordinal).ToList();
+            var unanswered = answers.Where(a => a.Stats is null).Select(a => a.Address.ToString()).Order(StringComparer.Ordinal).ToList();
+            return Results.Json(new RegionStatsView(found.TypeName, members, members.Sum(m => m.Shards), members.Sum(m => m.Entities), failed,
+                unanswered), OperatorJson.Options);
         });
 
         api.MapGet("/sharding/{type}/shard-stats", async (string type, ActorSystem system, CancellationToken token) =>
@@ -67,6 +73,21 @@ internal static class ShardingApi
             return Results.Json(new ShardStatsView(found.TypeName, Cluster.Get(system).SelfAddress.ToString(), shards, shards.Sum(s => s.Entities)),
                 OperatorJson.Options);
         });
+    }
+
+    /// <summary>One member's region statistics, or null when it did not answer in time (crashed, unreachable, busy).</summary>
+    private static async Task<(Address Address, ShardRegionStats? Stats)> AskRegionAsync(ActorSystem system, Address member,
+        ActorPath regionPath, CancellationToken token)
+    {
+        var path = new RootActorPath(member) / regionPath.Elements;
+        try
+        {
+            return (member, await system.ActorSelection(path).Ask<ShardRegionStats>(GetShardRegionStats.Instance, AskTimeout, token));
+        }
+        catch (AskTimeoutException)
+        {
+            return (member, null);
+        }
     }
 
     /// <summary>Every shard type this node started, with its region (or proxy) and whether it hosts entities here.</summary>

@@ -144,6 +144,14 @@ public sealed partial class ClusterCommandTests(OperatorCluster cluster)
                 TimeSpan.FromSeconds(30), v => $"members: {string.Join(", ", v.Members.Select(m => $"{m.Address} {m.Status}"))}");
             Assert.Equal(new[] { cluster.AddressA, cluster.AddressB }.Order(), after.Members.Select(m => m.Address).Order());
             Assert.Empty(after.Unreachable);
+
+            // Just removed, the crashed member's region is still in the shard coordinator's books (for the down-removal
+            // margin), and the coordinator's own cluster-wide stats would answer nothing at all; region-stats answers.
+            var stats = await OperatorCli.RunAsync(["sharding", "region-stats", "--json", "--node", OperatorCluster.NodeArg(cluster.A)]);
+            Assert.True(stats.ExitCode == 0, stats.Stderr);
+            var view = JsonSerializer.Deserialize<RegionStatsView>(stats.Stdout, OperatorJson.Options)!;
+            Assert.Equal(new[] { cluster.AddressA, cluster.AddressB }.Order(), view.Members.Select(m => m.Address));
+            Assert.Empty(view.Unanswered);
         }
 
         var none = await OperatorCli.RunAsync(["cluster", "down-unreachable", "--node", OperatorCluster.NodeArg(cluster.A)]);

@@ -68,6 +68,7 @@ public static class ShardingCommand
         call.WriteLine($"Shard type '{view.TypeName}' per member");
         call.Write(table);
         if (view.Failed.Count > 0) call.WriteLine($"Shards that did not answer: {string.Join(", ", view.Failed)}");
+        if (view.Unanswered.Count > 0) call.WriteLine($"Members that did not answer (their shards are not counted): {string.Join(", ", view.Unanswered)}");
         return ExitCodes.Ok;
     }
 

@@ -9,9 +9,12 @@ public sealed record RegionsView(string Node, IReadOnlyList<RegionView> Regions)
 public sealed record RegionView(string TypeName, string Kind, int? Shards, int? Entities);
 
 /// <summary><c>GET /api/sharding/{type}/region-stats</c>: shards and entities per member, cluster-wide.</summary>
-/// <param name="Failed">Shards that did not answer in time.</param>
+/// <param name="Members">The members that answered; the totals are theirs.</param>
+/// <param name="Failed">Shards that did not answer their region in time (busy recovering, for instance).</param>
+/// <param name="Unanswered">Members with the tracker role that did not answer in time: their shards are missing from
+/// the totals (crashed or unreachable, usually).</param>
 public sealed record RegionStatsView(string TypeName, IReadOnlyList<MemberShardsView> Members, int Shards, int Entities,
-    IReadOnlyList<string> Failed);
+    IReadOnlyList<string> Failed, IReadOnlyList<string> Unanswered);
 
 public sealed record MemberShardsView(string Address, int Shards, int Entities);
 
