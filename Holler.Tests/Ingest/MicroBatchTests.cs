@@ -51,4 +51,31 @@ public sealed class MicroBatchTests
             Assert.All(b.BusinessIds, id => Assert.Equal(b.Shard, ShardOf(id)));
         Assert.Equal(50, batch.Batches.Sum(b => b.Count));
     }
+
+    [Fact]
+    public void Interleaved_shards_each_keep_their_offset_order_and_rejects_leave_no_gap()
+    {
+        var pool = new BusinessIdPool();
+        var ids = Enumerable.Range(0, 40).Select(i => $"biz-{i}").ToArray();
+        var records = Enumerable.Range(0, 400)
+            .Select(i => i % 7 == 3
+                ? new ConsumedRecord(null, "not json"u8.ToArray(), i % 2, i, 1000)
+                : Record(ids[i * 13 % ids.Length], i % 2, i, T0 + i / 100))
+            .ToArray();
+
+        var batch = MicroBatch.From(records, NowMs, ParseLimits.Default, shards: Shards, ids: pool);
+
+        Assert.Equal(records.Length - batch.Rejected.Count, batch.Batches.Sum(b => b.Count));
+        Assert.All(batch.Rejected, r => Assert.Equal(RejectReason.NotJson, r.Reason));
+        foreach (var b in batch.Batches)
+        {
+            var expected = records.Where(r => r.Partition == b.Partition && r.Value[0] == (byte)'{')
+                .Where(r => ShardOf(Encoding.UTF8.GetString(r.Key!)) == b.Shard).ToList();
+            Assert.Equal(expected.Select(r => r.Offset), b.Offsets);
+            Assert.Equal(expected.Select(r => Encoding.UTF8.GetString(r.Key!)), b.Businesses.Select(i => b.BusinessIds[i]));
+            Assert.Equal(b.BusinessIds.Length, b.BusinessIds.Distinct().Count());
+            // Known ids come from the pool: one instance per business, whichever batch it is in.
+            Assert.All(b.BusinessIds, id => Assert.Same(pool.Get(Encoding.UTF8.GetBytes(id)), id));
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace Holler.Domain;
 /// <summary>
 /// Turns one Kafka record of <c>holler.traffic</c> (DESIGN §3) into a <see cref="TrafficEvent"/>. Bad records
 /// are not exceptional in a stream fed by other people's producers, so they come back as a
-/// <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the business id.
+/// <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the business id (none
+/// for an id already in the <see cref="BusinessIdPool"/> passed in).
 /// </summary>
 /// <remarks>
 /// Accepted fields: <c>business_id</c>; the event time from <c>ts</c> or, for the original Holler producer and
@@ -58,13 +59,15 @@ public static class TrafficEventParser
     /// <param name="limits">How far in the future or past the event time may be.</param>
     /// <param name="evt">The event when this returns true; default otherwise.</param>
     /// <param name="reason">Why the record was rejected when this returns false; meaningless otherwise.</param>
+    /// <param name="ids">Where known ids come from without allocating; null to allocate each one.</param>
     public static bool TryParse(
         ReadOnlySpan<byte> key,
         ReadOnlySpan<byte> value,
         long nowMs,
         in ParseLimits limits,
         out TrafficEvent evt,
-        out RejectReason reason)
+        out RejectReason reason,
+        BusinessIdPool? ids = null)
     {
         evt = default;
         value = SkipBom(value);
@@ -187,7 +190,7 @@ public static class TrafficEventParser
             return false;
         }
 
-        evt = new TrafficEvent(Encoding.UTF8.GetString(id), timestampMs, status, responseMs);
+        evt = new TrafficEvent(ids is null ? Encoding.UTF8.GetString(id) : ids.Get(id), timestampMs, status, responseMs);
         reason = default;
         return true;
     }
