@@ -33,6 +33,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private long _lastSnapshotTicks;
 
     private int _persistedSinceSnapshot;
+    private long _eventsSinceSnapshot;
     /// <summary>Sequence number of the snapshot taken to stop; the tracker stops once that one (not an earlier one
     /// still in flight) is saved or has failed.</summary>
     private long? _stopAfterSnapshot;
@@ -64,6 +65,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             {
                 _state.Restore(snapshot, Now, _added);
                 _persistedSinceSnapshot = 0;
+                _eventsSinceSnapshot = 0;
             }
         });
         Recover<TrafficRecorded>(recorded =>
@@ -72,6 +74,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
             // would come back as the last snapshot left it and a surge begun after that snapshot would be forgotten.
             foreach (var business in _state.Apply(recorded, Now, _added)) business.Traffic.Evaluate();
             _persistedSinceSnapshot++;
+            foreach (var count in recorded.Counts) _eventsSinceSnapshot += count;
         });
 
         Command<TrafficBatch>(HandleBatch);
@@ -204,8 +207,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
                     _metrics?.SurgeStarted();
                 }
             }
-            if (++_persistedSinceSnapshot >= _settings.SnapshotEvery
-                && TimeSpan.FromTicks(Now - _lastSnapshotTicks) >= _settings.SnapshotInterval)
+            _eventsSinceSnapshot += fresh;
+            if (_settings.SnapshotDue(++_persistedSinceSnapshot, _eventsSinceSnapshot, _state.Count, TimeSpan.FromTicks(Now - _lastSnapshotTicks)))
                 TakeSnapshot();
         });
     }
@@ -260,6 +263,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private void TakeSnapshot()
     {
         _persistedSinceSnapshot = 0;
+        _eventsSinceSnapshot = 0;
         _lastSnapshotTicks = Now;
         _snapshotStartedAt = Stopwatch.GetTimestamp();
         SaveSnapshot(_state.ToSnapshot());

@@ -4,7 +4,8 @@ using Holler.Domain.Traffic;
 namespace Holler.Tracking;
 
 /// <summary>How trackers learn, detect, persist and idle.</summary>
-/// <param name="SnapshotEvery">Persisted batches between snapshots; a snapshot also lets older journal entries be deleted.</param>
+/// <param name="SnapshotEvery">Persisted batches between snapshots; a snapshot also lets older journal entries be deleted.
+/// A shard also waits for at least as many events as it has businesses (<see cref="SnapshotDue"/>).</param>
 /// <param name="MinSnapshotInterval">Least time between two snapshots of a shard (a snapshot holds every business of
 /// the shard, so under heavy traffic the count alone would snapshot too often); default 10 s.</param>
 /// <param name="QuietAfter">Processing time without events after which a surging business's window is slid forward
@@ -22,4 +23,14 @@ public sealed record TrackerSettings(
     public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);
     public TimeSpan Quiet => QuietAfter ?? TimeSpan.FromSeconds(2);
     public TimeSpan SnapshotInterval => MinSnapshotInterval ?? TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether a shard tracker should snapshot now. A snapshot writes every business of the shard, so besides
+    /// <see cref="SnapshotEvery"/> batches and <see cref="SnapshotInterval"/> it waits for at least as many events as
+    /// the shard has businesses: its cost stays at most one business per event however many businesses a shard holds
+    /// (with a million businesses, snapshots every 10 s cost more than the traffic), and a recovery never replays more
+    /// events than a snapshot would have businesses.
+    /// </summary>
+    public bool SnapshotDue(int batchesSince, long eventsSince, int businesses, TimeSpan sinceLast) =>
+        batchesSince >= SnapshotEvery && eventsSince >= businesses && sinceLast >= SnapshotInterval;
 }

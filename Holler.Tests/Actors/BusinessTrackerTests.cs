@@ -316,6 +316,32 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
     }
 
     [Fact]
+    public void A_shard_of_many_businesses_snapshots_only_after_as_many_events_as_it_has_businesses()
+    {
+        var settings = Settings(snapshotEvery: 1);
+        var tracker = StartTracker(settings);
+        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var businesses = Enumerable.Range(0, 300).Select(i => $"biz-{i}").ToArray();
+        // 300 businesses, one event each: as many events as businesses, so a snapshot.
+        Send(tracker, new TrafficBatch(ShardOf(Id), 0, 1_000, businesses, Enumerable.Range(0, 300).ToArray(),
+            Enumerable.Range(1, 300).Select(o => (long)o).ToArray(), Enumerable.Repeat(T0, 300).ToArray()));
+        AwaitAssert(() => Assert.Equal(1, ReadSnapshot(pid)?.Metadata.SequenceNr), Long, cancellationToken: Ct);
+        AwaitAssert(() => Assert.Empty(ReadJournal(pid)), Long, cancellationToken: Ct);
+
+        // Then two batches of 100 events for ten of them: 200 events since, fewer than the shard's 300 businesses.
+        for (var b = 0; b < 2; b++)
+        {
+            var first = 301 + b * 100L;
+            Send(tracker, new TrafficBatch(ShardOf(Id), 0, 1_000, businesses[..10], Enumerable.Range(0, 100).Select(i => i % 10).ToArray(),
+                Enumerable.Range(0, 100).Select(i => first + i).ToArray(), Enumerable.Repeat(T0 + 1 + b, 100).ToArray()));
+        }
+        StopAndAwait(tracker, PoisonPill.Instance);
+
+        Assert.Equal(1, ReadSnapshot(pid)?.Metadata.SequenceNr);
+        Assert.Equal([2L, 3L], ReadJournal(pid).Select(e => e.SequenceNr));
+    }
+
+    [Fact]
     public void RecoversFromJournalAlone()
     {
         var settings = Settings(snapshotEvery: 1_000);
