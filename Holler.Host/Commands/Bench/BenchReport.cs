@@ -50,10 +50,11 @@ public sealed record BenchReport
         }
         if (Freshness.Count > 0)
         {
-            var t = new Table().Title("freshness: event produced → seen").AddColumns("offered/s", "consumed/s", "stage", "samples", "p50", "p99", "max", "missed");
+            var t = new Table().Title("freshness: event produced → seen").AddColumns("offered/s", "consumed/s", "stage", "samples", "p50", "p99", "max", "missed", "most surging (ranked)");
             foreach (var f in Freshness)
                 foreach (var s in f.Stages)
-                    t.AddRow(f.OfferedRate.ToString("N0", c), f.ConsumedRate.ToString("N0", c), s.Stage, s.Samples.ToString(c), Ms(s.P50Ms), Ms(s.P99Ms), Ms(s.MaxMs), s.Missed.ToString(c));
+                    t.AddRow(f.OfferedRate.ToString("N0", c), f.ConsumedRate.ToString("N0", c), s.Stage, s.Samples.ToString(c), Ms(s.P50Ms), Ms(s.P99Ms), Ms(s.MaxMs), s.Missed.ToString(c),
+                        string.Create(c, $"{f.MostSurging:N0} ({f.LeaderboardSize:N0})"));
             console.Write(t);
         }
         if (Scale.Count > 0)

@@ -21,7 +21,19 @@ public sealed class FreshnessClock
     private readonly ConcurrentDictionary<string, long> _producedAt = new();
     private readonly ConcurrentDictionary<(string Stage, string Business), double> _latencyMs = new();
 
+    private int _mostSurging;
+
     public void Produced(string businessId) => _producedAt[businessId] = Stopwatch.GetTimestamp();
+
+    /// <summary>The most businesses a publication said were surging: when more than the leaderboard keeps, a probe
+    /// can be outranked rather than late.</summary>
+    public int MostSurging => Volatile.Read(ref _mostSurging);
+
+    public void Surging(int count)
+    {
+        for (var seen = MostSurging; count > seen; seen = MostSurging)
+            if (Interlocked.CompareExchange(ref _mostSurging, count, seen) == seen) return;
+    }
 
     /// <summary>Called by a stage whenever it sees a business; only the first sighting after production counts.</summary>
     public void Seen(string stage, string businessId)
@@ -44,4 +56,7 @@ public sealed class FreshnessClock
 /// <param name="Missed">Probes produced but never seen at this stage before the run ended.</param>
 public sealed record FreshnessStage(string Stage, int Samples, int Missed, double P50Ms, double P99Ms, double MaxMs);
 
-public sealed record FreshnessResult(double OfferedRate, double ConsumedRate, double ProbeBurst, IReadOnlyList<FreshnessStage> Stages);
+/// <param name="MostSurging">The most businesses surging at once, from the leaderboard's publications.</param>
+/// <param name="LeaderboardSize">How many of them the leaderboard ranks (a probe outside them is never shown).</param>
+public sealed record FreshnessResult(double OfferedRate, double ConsumedRate, double ProbeBurst, IReadOnlyList<FreshnessStage> Stages,
+    int MostSurging, int LeaderboardSize);

@@ -15,6 +15,7 @@ public static class FreshnessScenario
 {
     private const int ProbeBurst = 200;
     private const int WarmupSeconds = 150;
+    private const int LeaderboardSize = 1000;
 
     public static async Task<FreshnessResult> RunAsync(BenchSettings settings, double rate, IBenchStep step, CancellationToken token)
     {
@@ -33,7 +34,7 @@ public static class FreshnessScenario
             {
                 o.Kafka.Topic = "bench.fresh";
                 // Every probe must be able to show, not only the top 10.
-                o.Leaderboard.Size = 1000;
+                o.Leaderboard.Size = LeaderboardSize;
             }, token);
         try
         {
@@ -78,7 +79,7 @@ public static class FreshnessScenario
             producer.Rate = 0;
             var stages = new[] { clock.Summarise(FreshnessStages.Leaderboard) };
             step.Report(100, string.Create(c, $"{rate:N0}/s offered · p50 {stages[0].P50Ms:N0} ms · p99 {stages[0].P99Ms:N0} ms · max {stages[0].MaxMs:N0} ms"));
-            return new FreshnessResult(rate, consumedRate, ProbeBurst, stages);
+            return new FreshnessResult(rate, consumedRate, ProbeBurst, stages, clock.MostSurging, LeaderboardSize);
         }
         finally
         {

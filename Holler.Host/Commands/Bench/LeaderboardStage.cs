@@ -12,6 +12,7 @@ public sealed class LeaderboardStage : ReceiveActor
         Receive<SubscribeAck>(_ => subscribed.TrySetResult());
         Receive<LeaderboardUpdated>(update =>
         {
+            clock.Surging(update.Surging);
             foreach (var entry in update.Top) clock.Seen(FreshnessStages.Leaderboard, entry.BusinessId);
         });
     }
