@@ -156,7 +156,7 @@ public sealed class ShardState(TrackerSettings settings)
     private TrackedBusiness GetOrAdd(string id, Action<TrackedBusiness>? added)
     {
         if (_businesses.TryGetValue(id, out var business)) return business;
-        business = new TrackedBusiness(id, new BusinessTraffic(settings.Baseline, settings.Detector));
+        business = new TrackedBusiness(id, settings.Baseline, settings.Detector);
         _businesses[id] = business;
         added?.Invoke(business);
         return business;

@@ -1,13 +1,16 @@
+using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
 namespace Holler.Tracking;
 
 /// <summary>One business inside a shard tracker: its traffic, and when (processing time) its last events arrived, so
 /// a quiet business's window can be slid forward by the clock.</summary>
-public sealed class TrackedBusiness(string id, BusinessTraffic traffic)
+/// <remarks>Derives from its traffic rather than holding it: one object per business, not two.</remarks>
+public sealed class TrackedBusiness(string id, BaselineSettings baseline, DetectorSettings detector)
+    : BusinessTraffic(baseline, detector)
 {
     public string Id { get; } = id;
-    public BusinessTraffic Traffic { get; } = traffic;
+    public BusinessTraffic Traffic => this;
 
     /// <summary>Processing time of the last arrival, as <see cref="DateTimeOffset.UtcTicks"/>.</summary>
     public long LastArrivalTicks { get; set; }

@@ -57,7 +57,7 @@ public static class SeriesDetector
 
     private sealed class Scorer(SeriesCalibration calibration, double enterScore)
     {
-        private readonly ExponentialStats _baseline = new(calibration.HalfLifeRows);
+        private ExponentialStats _baseline = new(calibration.HalfLifeRows);
 
         public ScoredRow Next(SeriesRow row)
         {

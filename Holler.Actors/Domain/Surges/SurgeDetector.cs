@@ -3,7 +3,8 @@ namespace Holler.Domain.Surges;
 public enum SurgeTransition { None, Started, Updated, Ended }
 
 /// <summary>The surge state machine of one business: enter at a high score, leave at a low one.</summary>
-public sealed class SurgeDetector
+/// <remarks>A struct, stored inline in its business's state; hold it by reference, never by a copy.</remarks>
+public struct SurgeDetector
 {
     private readonly DetectorSettings _settings;
 

@@ -6,25 +6,32 @@ namespace Holler.Domain.Traffic;
 /// Everything Holler knows about one business's traffic: the rolling window, per-minute history, the learned
 /// baseline and the surge state. Pure and single-threaded; the tracker actor is a thin shell around it.
 /// </summary>
-public sealed class BusinessTraffic
+/// <remarks>One object per business: the window, minutes, baseline and detector are structs stored inline (a node
+/// holds a million of these, and five objects with two arrays cost ~180 B more each). They are handed out as
+/// read-only references; only this class changes them.</remarks>
+public class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
     private readonly DetectorSettings _detectorSettings;
+    private RollingWindow _window = new();
+    private MinuteHistory _minutes = new();
+    private ExponentialStats _baseline;
+    private SurgeDetector _detector;
 
     public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector)
     {
         _baselineSettings = baseline;
         _detectorSettings = detector;
-        Baseline = new ExponentialStats(baseline.HalfLifeMinutes);
-        Detector = new SurgeDetector(detector);
+        _baseline = new ExponentialStats(baseline.HalfLifeMinutes);
+        _detector = new SurgeDetector(detector);
     }
 
-    public RollingWindow Window { get; } = new();
-    public MinuteHistory Minutes { get; } = new();
+    public ref readonly RollingWindow Window => ref _window;
+    public ref readonly MinuteHistory Minutes => ref _minutes;
 
     /// <summary>Per-minute counts' EW mean and variance: what this business normally gets in 60 seconds.</summary>
-    public ExponentialStats Baseline { get; }
-    public SurgeDetector Detector { get; }
+    public ref readonly ExponentialStats Baseline => ref _baseline;
+    public ref readonly SurgeDetector Detector => ref _detector;
 
     public long FirstSeenSecond { get; private set; } = long.MinValue;
 
@@ -37,7 +44,7 @@ public sealed class BusinessTraffic
     /// <summary>Events older than the window when they arrived: counted, not applied.</summary>
     public long Late { get; private set; }
 
-    public bool IsWarm => Baseline.Samples > 0;
+    public bool IsWarm => _baseline.Samples > 0;
 
     /// <summary>
     /// Tells a business that has never had an event that the stream has been watched since <paramref name="second"/>:
@@ -56,12 +63,12 @@ public sealed class BusinessTraffic
         if (FirstSeenSecond == long.MinValue) FirstSeenSecond = second;
         Total += count;
         AdvanceTo(second);
-        if (!Window.Add(second, count))
+        if (!_window.Add(second, count))
         {
             Late += count;
             return false;
         }
-        Minutes.Add(FloorDiv(second, 60), count);
+        _minutes.Add(FloorDiv(second, 60), count);
         return true;
     }
 
@@ -69,18 +76,18 @@ public sealed class BusinessTraffic
     /// finishing baseline minutes on the way.</summary>
     public void AdvanceTo(long second)
     {
-        if (FirstSeenSecond == long.MinValue || (!Window.IsEmpty && second <= Window.HeadSecond)) return;
+        if (FirstSeenSecond == long.MinValue || (!_window.IsEmpty && second <= _window.HeadSecond)) return;
         LearnBaselineUpTo(second);
-        Window.AdvanceTo(second);
+        _window.AdvanceTo(second);
     }
 
     /// <summary>Re-scores the window against the baseline at the current head.</summary>
     public SurgeTransition Evaluate() =>
-        Window.IsEmpty
+        _window.IsEmpty
             ? SurgeTransition.None
-            : Detector.Evaluate(Window.Sum, Baseline.Mean, Baseline.Variance, IsWarm, Window.HeadSecond);
+            : _detector.Evaluate(_window.Sum, _baseline.Mean, _baseline.Variance, IsWarm, _window.HeadSecond);
 
-    public double Ratio => SurgeScore.Ratio(Window.Sum, Baseline.Mean);
+    public double Ratio => SurgeScore.Ratio(_window.Sum, _baseline.Mean);
 
     private void LearnBaselineUpTo(long newHead)
     {
@@ -90,7 +97,7 @@ public sealed class BusinessTraffic
             if (newHead < warmAt) return;
             // The last full window of warm-up ends at warmAt - 1 (ending at warmAt would drop the first-seen second).
             // The head is before warmAt, so the window still holds all of that window that has happened.
-            Baseline.Initialize(Window.SumEndingAt(warmAt - 1));
+            _baseline.Initialize(_window.SumEndingAt(warmAt - 1));
             // Minutes final before warm-up ended, and the partial minute the business was first seen in, are not learned.
             BaselineThroughMinute = Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
         }
@@ -99,7 +106,7 @@ public sealed class BusinessTraffic
         // After a day of silence the baseline has decayed to nothing either way; bound the work of a long gap.
         if (lastFinal - next > MaxMinutesPerStep) next = lastFinal - MaxMinutesPerStep;
         for (var minute = next; minute <= lastFinal; minute++)
-            Baseline.Add(SurgeScore.Learnable(Minutes.CountAt(minute), Baseline.Mean, Baseline.Variance, _detectorSettings.EnterScore));
+            _baseline.Add(SurgeScore.Learnable(_minutes.CountAt(minute), _baseline.Mean, _baseline.Variance, _detectorSettings.EnterScore));
         if (lastFinal > BaselineThroughMinute) BaselineThroughMinute = lastFinal;
     }
 
@@ -110,21 +117,21 @@ public sealed class BusinessTraffic
     private const long MaxMinutesPerStep = 24 * 60;
 
     public BusinessTrafficState ToState() => new(
-        Window.HeadSecond, Window.ToArray(), Window.IsEmpty ? long.MinValue : FloorDiv(Window.HeadSecond, 60),
-        Window.IsEmpty ? [] : Minutes.ToArray(FloorDiv(Window.HeadSecond, 60)),
-        Baseline.Mean, Baseline.Variance, Baseline.Samples, FirstSeenSecond, BaselineThroughMinute, Total, Late,
-        Detector.IsSurging, Detector.SinceSecond, Detector.Score, Detector.PeakScore);
+        _window.HeadSecond, _window.ToArray(), _window.IsEmpty ? long.MinValue : FloorDiv(_window.HeadSecond, 60),
+        _window.IsEmpty ? [] : _minutes.ToArray(FloorDiv(_window.HeadSecond, 60)),
+        _baseline.Mean, _baseline.Variance, _baseline.Samples, FirstSeenSecond, BaselineThroughMinute, Total, Late,
+        _detector.IsSurging, _detector.SinceSecond, _detector.Score, _detector.PeakScore);
 
     public void Restore(BusinessTrafficState state)
     {
-        Window.Restore(state.HeadSecond, state.WindowCounts);
-        Minutes.Restore(state.LastMinute, state.MinuteCounts);
-        Baseline.Restore(state.BaselineMean, state.BaselineVariance, state.BaselineSamples);
+        _window.Restore(state.HeadSecond, state.WindowCounts);
+        _minutes.Restore(state.LastMinute, state.MinuteCounts);
+        _baseline.Restore(state.BaselineMean, state.BaselineVariance, state.BaselineSamples);
         FirstSeenSecond = state.FirstSeenSecond;
         BaselineThroughMinute = state.BaselineThroughMinute;
         Total = state.Total;
         Late = state.Late;
-        Detector.Restore(state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore);
+        _detector.Restore(state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore);
     }
 
     internal static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);

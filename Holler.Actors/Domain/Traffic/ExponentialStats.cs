@@ -4,7 +4,8 @@ namespace Holler.Domain.Traffic;
 /// Exponentially weighted mean and variance of a series, with a half-life counted in samples.
 /// West's incremental form: one sample costs a few flops and no history is kept.
 /// </summary>
-public sealed class ExponentialStats
+/// <remarks>A struct, stored inline in its business's state; hold it by reference, never by a copy.</remarks>
+public struct ExponentialStats
 {
     private readonly double _alpha;
 
@@ -20,7 +21,7 @@ public sealed class ExponentialStats
     public long Samples { get; private set; }
 
     /// <summary>Weight of the newest sample once the series is longer than about 1/Alpha samples.</summary>
-    public double Alpha => _alpha;
+    public readonly double Alpha => _alpha;
 
     /// <summary>
     /// Starts the series at <paramref name="value"/>. The variance starts Poisson-like (equal to the mean) because

@@ -2,14 +2,17 @@ namespace Holler.Domain.Traffic;
 
 /// <summary>Per-minute counts for the last <see cref="Minutes"/> minutes (event time), for the drill-down and the baseline.</summary>
 /// <remarks>A ring behind the newest minute recorded, rather than a minute stamp per slot: one of these lives in every
-/// business, and the stamps were half its memory.</remarks>
-public sealed class MinuteHistory
+/// business, and the stamps were half its memory. A struct, stored inline in its business's state; hold it by
+/// reference, never by a copy.</remarks>
+public struct MinuteHistory
 {
     public const int Minutes = 60;
-    private readonly int[] _counts = new int[Minutes];
+    private SixtyCounts _counts;
 
     /// <summary>The newest minute recorded; slots hold the <see cref="Minutes"/> minutes ending here.</summary>
     private long _head = long.MinValue;
+
+    public MinuteHistory() { }
 
     public void Add(long minute, int count)
     {
@@ -19,11 +22,11 @@ public sealed class MinuteHistory
     }
 
     /// <summary>Count for a minute, 0 when nothing was recorded for it or it is older than the ring keeps.</summary>
-    public int CountAt(long minute) =>
+    public readonly int CountAt(long minute) =>
         _head == long.MinValue || minute > _head || minute <= _head - Minutes ? 0 : _counts[Slot(minute)];
 
     /// <summary>The 60 minutes ending at <paramref name="lastMinute"/>, oldest first.</summary>
-    public int[] ToArray(long lastMinute)
+    public readonly int[] ToArray(long lastMinute)
     {
         var result = new int[Minutes];
         for (var i = 0; i < Minutes; i++) result[i] = CountAt(lastMinute - Minutes + 1 + i);
@@ -32,7 +35,7 @@ public sealed class MinuteHistory
 
     public void Restore(long lastMinute, ReadOnlySpan<int> countsOldestFirst)
     {
-        Array.Clear(_counts);
+        ((Span<int>)_counts).Clear();
         _head = long.MinValue;
         if (countsOldestFirst.Length == 0) return;
         _head = lastMinute;
@@ -44,7 +47,7 @@ public sealed class MinuteHistory
     /// <summary>Clears the slots of the minutes between the old head and the new one, which nothing has counted yet.</summary>
     private void MoveHeadTo(long minute)
     {
-        if (_head == long.MinValue || minute - _head >= Minutes) Array.Clear(_counts);
+        if (_head == long.MinValue || minute - _head >= Minutes) ((Span<int>)_counts).Clear();
         else
             for (var m = _head + 1; m <= minute; m++) _counts[Slot(m)] = 0;
         _head = minute;

@@ -4,10 +4,14 @@ namespace Holler.Domain.Traffic;
 /// The last <see cref="Seconds"/> one-second buckets of a business's traffic, by event time.
 /// A ring buffer indexed by epoch second, so adding and sliding are O(1) amortised and allocation-free.
 /// </summary>
-public sealed class RollingWindow
+/// <remarks>A struct, stored inline in its business's state (one object per business, not three); hold it by
+/// reference, never by a copy.</remarks>
+public struct RollingWindow
 {
     public const int Seconds = 60;
-    private readonly int[] _buckets = new int[Seconds];
+    private SixtyCounts _buckets;
+
+    public RollingWindow() { }
 
     /// <summary>Epoch second of the newest bucket; <see cref="long.MinValue"/> before the first event.</summary>
     public long HeadSecond { get; private set; } = long.MinValue;
@@ -15,12 +19,12 @@ public sealed class RollingWindow
     /// <summary>Events in the window ending at <see cref="HeadSecond"/>.</summary>
     public long Sum { get; private set; }
 
-    public bool IsEmpty => HeadSecond == long.MinValue;
+    public readonly bool IsEmpty => HeadSecond == long.MinValue;
 
     /// <summary>Oldest second still inside the window.</summary>
-    public long TailSecond => HeadSecond - Seconds + 1;
+    public readonly long TailSecond => HeadSecond - Seconds + 1;
 
-    public bool Covers(long second) => !IsEmpty && second > HeadSecond - Seconds && second <= HeadSecond;
+    public readonly bool Covers(long second) => !IsEmpty && second > HeadSecond - Seconds && second <= HeadSecond;
 
     /// <summary>Adds events; a second newer than the head slides the window forward first.
     /// Returns false (nothing applied) when the second has already left the window.</summary>
@@ -40,7 +44,7 @@ public sealed class RollingWindow
         if (IsEmpty || second <= HeadSecond) return;
         if (second - HeadSecond >= Seconds)
         {
-            Array.Clear(_buckets);
+            ((Span<int>)_buckets).Clear();
             Sum = 0;
         }
         else
@@ -56,10 +60,10 @@ public sealed class RollingWindow
     }
 
     /// <summary>Count for one second inside the window, 0 outside it.</summary>
-    public int CountAt(long second) => Covers(second) ? _buckets[Slot(second)] : 0;
+    public readonly int CountAt(long second) => Covers(second) ? _buckets[Slot(second)] : 0;
 
     /// <summary>Sum of the seconds in (<paramref name="endSecond"/> - 60, <paramref name="endSecond"/>] that the window still holds.</summary>
-    public long SumEndingAt(long endSecond)
+    public readonly long SumEndingAt(long endSecond)
     {
         long sum = 0;
         for (var s = Math.Max(TailSecond, endSecond - Seconds + 1); s <= Math.Min(endSecond, HeadSecond); s++)
@@ -68,7 +72,7 @@ public sealed class RollingWindow
     }
 
     /// <summary>Per-second counts, oldest first, ending at the head (60 values).</summary>
-    public int[] ToArray()
+    public readonly int[] ToArray()
     {
         var result = new int[Seconds];
         if (IsEmpty) return result;
@@ -79,7 +83,7 @@ public sealed class RollingWindow
     /// <summary>Rebuilds from a snapshot: per-second counts oldest first, ending at <paramref name="headSecond"/>.</summary>
     public void Restore(long headSecond, ReadOnlySpan<int> countsOldestFirst)
     {
-        Array.Clear(_buckets);
+        ((Span<int>)_buckets).Clear();
         Sum = 0;
         HeadSecond = headSecond;
         if (headSecond == long.MinValue) return;
