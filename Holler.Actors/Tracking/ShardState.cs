@@ -1,3 +1,4 @@
+using System.Buffers;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
@@ -39,52 +40,82 @@ public sealed class ShardState(TrackerSettings settings)
         foreach (var second in batch.Seconds) newest = Math.Max(newest, second);
         var watermark = Watermarks.WatermarkFor(batch.Partition, batch.LogEndOffset, newest > NewestAppliedSecond, out recreated);
 
-        var runs = new Runs[batch.BusinessIds.Length];
-        var lastOffset = long.MinValue;
-        var touched = 0;
-        var runCount = 0;
-        fresh = 0;
-        for (var i = 0; i < batch.Offsets.Length; i++)
+        // A counting sort by business, stable in offset order, then runs collapsed per business: a few arrays per
+        // batch instead of two lists per business (this runs for every shard of every micro-batch).
+        var businesses = batch.BusinessIds.Length;
+        var events = batch.Offsets.Length;
+        var perBusiness = ArrayPool<int>.Shared.Rent(businesses + 1);
+        var order = ArrayPool<int>.Shared.Rent(Math.Max(events, 1));
+        try
         {
-            var offset = batch.Offsets[i];
-            if (offset <= watermark || offset <= lastOffset) continue;
-            fresh++;
-            lastOffset = offset;
-            ref var business = ref runs[batch.Businesses[i]];
-            if (business.Seconds is null)
+            Array.Clear(perBusiness, 0, businesses + 1);
+            var lastOffset = long.MinValue;
+            fresh = 0;
+            for (var i = 0; i < events; i++)
             {
-                business.Seconds = new List<long>(2);
-                business.Counts = new List<int>(2);
-                touched++;
+                var offset = batch.Offsets[i];
+                if (offset <= watermark || offset <= lastOffset) continue;
+                lastOffset = offset;
+                order[fresh++] = i;
+                perBusiness[batch.Businesses[i] + 1]++;
             }
-            var second = batch.Seconds[i];
-            if (business.Seconds.Count > 0 && business.Seconds[^1] == second) business.Counts![^1]++;
-            else
-            {
-                business.Seconds.Add(second);
-                business.Counts!.Add(1);
-                runCount++;
-            }
-        }
-        if (fresh == 0) return null;
+            if (fresh == 0) return null;
 
-        var ids = new string[touched];
-        var ends = new int[touched];
-        var seconds = new long[runCount];
-        var counts = new int[runCount];
-        var k = 0;
-        var r = 0;
-        for (var b = 0; b < runs.Length; b++)
-        {
-            if (runs[b].Seconds is not { } s) continue;
-            ids[k] = batch.BusinessIds[b];
-            s.CopyTo(seconds, r);
-            runs[b].Counts!.CopyTo(counts, r);
-            r += s.Count;
-            ends[k++] = r;
+            // perBusiness[b] becomes where business b's events start in the sorted order.
+            var touched = 0;
+            for (var b = 0; b < businesses; b++)
+            {
+                if (perBusiness[b + 1] > 0) touched++;
+                perBusiness[b + 1] += perBusiness[b];
+            }
+            var sorted = ArrayPool<long>.Shared.Rent(fresh);
+            try
+            {
+                for (var k = 0; k < fresh; k++)
+                {
+                    var i = order[k];
+                    sorted[perBusiness[batch.Businesses[i]]++] = batch.Seconds[i];
+                }
+                // Now perBusiness[b] is where business b's events end; count the runs of equal seconds.
+                var runCount = 0;
+                for (int b = 0, start = 0; b < businesses; start = perBusiness[b++])
+                    for (var k = start; k < perBusiness[b]; k++)
+                        if (k == start || sorted[k] != sorted[k - 1]) runCount++;
+
+                var ids = new string[touched];
+                var ends = new int[touched];
+                var seconds = new long[runCount];
+                var counts = new int[runCount];
+                var r = -1;
+                var t = 0;
+                var from = 0;
+                for (var b = 0; b < businesses; b++)
+                {
+                    var to = perBusiness[b];
+                    if (to == from) continue;
+                    for (var k = from; k < to; k++)
+                    {
+                        if (k == from || sorted[k] != sorted[k - 1]) seconds[++r] = sorted[k];
+                        counts[r]++;
+                    }
+                    ids[t] = batch.BusinessIds[b];
+                    ends[t++] = r + 1;
+                    from = to;
+                }
+                return new TrafficRecorded(batch.Partition, lastOffset, recreated, batch.ObservedSinceSecond, ids, ends, seconds, counts);
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sorted);
+            }
         }
-        return new TrafficRecorded(batch.Partition, lastOffset, recreated, batch.ObservedSinceSecond, ids, ends, seconds, counts);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(perBusiness);
+            ArrayPool<int>.Shared.Return(order);
+        }
     }
+
 
     /// <summary>Applies a persisted event and returns the businesses it touched, for the caller to evaluate.</summary>
     /// <param name="nowTicks">Processing time of the arrival (<see cref="DateTimeOffset.UtcTicks"/>).</param>
@@ -162,9 +193,4 @@ public sealed class ShardState(TrackerSettings settings)
         return business;
     }
 
-    private struct Runs
-    {
-        public List<long>? Seconds;
-        public List<int>? Counts;
-    }
 }
