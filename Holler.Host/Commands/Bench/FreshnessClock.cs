@@ -29,6 +29,9 @@ public sealed class FreshnessClock
     /// can be outranked rather than late.</summary>
     public int MostSurging => Volatile.Read(ref _mostSurging);
 
+    /// <summary>Forgets the most surging so far: a scenario's warm-up does not count against its probes.</summary>
+    public void ResetMostSurging() => Volatile.Write(ref _mostSurging, 0);
+
     public void Surging(int count)
     {
         for (var seen = MostSurging; count > seen; seen = MostSurging)
@@ -58,5 +61,7 @@ public sealed record FreshnessStage(string Stage, int Samples, int Missed, doubl
 
 /// <param name="MostSurging">The most businesses surging at once, from the leaderboard's publications.</param>
 /// <param name="LeaderboardSize">How many of them the leaderboard ranks (a probe outside them is never shown).</param>
+/// <param name="LostRecords">Offsets the node's ingest had to jump over (the embedded broker dropped them before they
+/// were read): baselines learned from a stream with holes; 0 when the node kept up.</param>
 public sealed record FreshnessResult(double OfferedRate, double ConsumedRate, double ProbeBurst, IReadOnlyList<FreshnessStage> Stages,
-    int MostSurging, int LeaderboardSize);
+    int MostSurging, int LeaderboardSize, long LostRecords);

@@ -7,10 +7,12 @@ namespace Holler.Host.Commands.Bench;
 /// <param name="EventsPerSecond">Applied events/s at the fixed offered rate (equal to it when the node keeps up).</param>
 /// <param name="CpuMicrosPerEvent">Process CPU time per applied event: how cost grows with businesses.</param>
 /// <param name="ActivationPerSecond">Businesses made active (tracker started, first event durable) per second.</param>
-/// <param name="BytesPerBusiness">Managed heap growth per active business after a full compacting GC, in-memory
-/// journal included (the product journals to SQLite or PostgreSQL instead).</param>
+/// <param name="BytesPerBusiness">Managed heap growth per active business after a full compacting GC; with
+/// <paramref name="Persistence"/> "memory" that includes the journal and snapshots, which the product keeps in
+/// SQLite or PostgreSQL instead.</param>
+/// <param name="Persistence">Where trackers journaled: memory (in the heap) or sqlite.</param>
 public sealed record ScaleResult(int Businesses, double OfferedRate, double EventsPerSecond, double CpuMicrosPerEvent,
-    double ActivationPerSecond, double BytesPerBusiness, double GcPausePercent, double MaxGcPauseMs, int Gen2);
+    double ActivationPerSecond, double BytesPerBusiness, double GcPausePercent, double MaxGcPauseMs, int Gen2, string Persistence);
 
 /// <summary>
 /// scale: the same pipeline as engine, with 10k, 100k, 1M businesses: first every business gets one event (all
@@ -50,7 +52,7 @@ public static class ScaleScenario
             var bytes = (FullGcHeap() - baseline) / (double)businesses;
             var result = new ScaleResult(businesses, settings.ScaleRate, applied / delta.Elapsed.TotalSeconds,
                 applied > 0 ? delta.Cpu.TotalMicroseconds / applied : 0, activationRate, bytes, delta.GcPausePercent,
-                maxPause.TotalMilliseconds, delta.Gen2);
+                maxPause.TotalMilliseconds, delta.Gen2, settings.Persistence);
             step.Report(100, string.Create(c, $"{result.EventsPerSecond:N0} events/s · {result.CpuMicrosPerEvent:N1} µs/event · {bytes:N0} B/business"));
             // Keep the trackers alive until measured.
             GC.KeepAlive(node);
