@@ -8,9 +8,11 @@ namespace Holler.Leaderboard;
 
 /// <summary>
 /// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
-/// top N on DistributedPubSub at most once per interval and only when it changed — at once when the last attempt is an
-/// interval old, else an interval after it. Its state is rebuilt from the
-/// trackers' once-a-second reports, so a hand-over to another node loses at most a second.
+/// top N on DistributedPubSub only when it changed, and at most once per interval — at once when the last attempt is an
+/// interval old, else an interval after it. A business entering or leaving the top N is news and waits only the
+/// shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge arriving
+/// just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (DESIGN §8).
+/// Its state is rebuilt from the trackers' once-a-second reports, so a hand-over to another node loses at most a second.
 /// It also keeps the recent surges (started, ended, peak) and publishes each start and end on
 /// <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what happened before.
 /// </summary>
@@ -27,6 +29,11 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private int _publishedSurging;
     private long _sequence;
     private bool _dirty;
+    // A change since the last attempt puts a business into the shown top N or takes one out of it.
+    private bool _news;
+    private bool _trailingPending;
+    private bool _trailingForNews;
+    private HashSet<string> _publishedIds = [];
     // Processing time (monotonic), not the injected clock: throttling is about how often, not about event time.
     private long _lastAttempt;
 
@@ -39,6 +46,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         Receive<SurgeChanged>(change =>
         {
             var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            _news |= IsNews(change);
             // Stamp with our own clock so expiry does not depend on the trackers' nodes' clocks.
             if (change.Surging)
             {
@@ -53,16 +61,15 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
             _dirty = true;
             // Leading edge: a change after a quiet interval goes out at once instead of waiting up to an interval for
             // the tick. Freshness (event → dashboard) was mostly that wait.
-            if (Stopwatch.GetElapsedTime(_lastAttempt) >= _settings.Interval) Attempt();
+            AttemptWhenDue();
         });
         Receive<GetLeaderboard>(_ => Sender.Tell(Current()));
         Receive<GetSurgeHistory>(_ => Sender.Tell(new SurgeHistoryReply(_history.Recent.ToArray())));
-        Receive<PublishTick>(_ =>
+        Receive<PublishTick>(_ => AttemptWhenDue());
+        Receive<TrailingTick>(_ =>
         {
-            var since = Stopwatch.GetElapsedTime(_lastAttempt);
-            if (since >= _settings.Interval) Attempt();
-            // Attempted less than an interval ago (on a change): the rest goes out exactly an interval after that.
-            else if (_dirty) Timers.StartSingleTimer("trailing", PublishTick.Instance, _settings.Interval - since);
+            _trailingPending = false;
+            AttemptWhenDue();
         });
     }
 
@@ -79,7 +86,33 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private void Attempt()
     {
         _lastAttempt = Stopwatch.GetTimestamp();
+        _news = false;
         PublishIfChanged();
+    }
+
+    /// <summary>Attempts now if the last attempt is old enough for what is pending (news or not); otherwise makes sure
+    /// a timer fires exactly when it will be (once, not per report: reports come by the thousand a second).</summary>
+    private void AttemptWhenDue()
+    {
+        var due = (_news ? _settings.News : _settings.Interval) - Stopwatch.GetElapsedTime(_lastAttempt);
+        if (due <= TimeSpan.Zero)
+        {
+            Attempt();
+            return;
+        }
+        if (!_dirty || (_trailingPending && (_trailingForNews || !_news))) return;
+        Timers.StartSingleTimer("trailing", TrailingTick.Instance, due);
+        _trailingPending = true;
+        _trailingForNews = _news;
+    }
+
+    /// <summary>Whether a report changes which businesses the last publication showed: one surging that is not shown
+    /// and would rank among them, or one shown that stopped.</summary>
+    private bool IsNews(SurgeChanged change)
+    {
+        var shown = _publishedIds.Contains(change.BusinessId);
+        if (!change.Surging) return shown;
+        return !shown && (_published.Count < _settings.Size || change.Entry.Score >= _published[^1].Score);
     }
 
     private void PublishIfChanged()
@@ -93,6 +126,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         var top = _ranking.Top(_settings.Size);
         if (SameAsPublished(top) && _ranking.Count == _publishedSurging) return;
         _published = top;
+        _publishedIds = top.Select(e => e.BusinessId).ToHashSet();
         _publishedSurging = _ranking.Count;
         _sequence++;
         _mediator.Tell(new Publish(Topic, Current()));
@@ -117,5 +151,10 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private sealed class PublishTick
     {
         public static PublishTick Instance { get; } = new();
+    }
+
+    private sealed class TrailingTick
+    {
+        public static TrailingTick Instance { get; } = new();
     }
 }

@@ -194,23 +194,70 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(["biz-b", "biz-a"], Ids(answer));
     }
 
+    /// <summary>A leaderboard whose periodic publication is an hour away, so only the leading edge, a trailing timer
+    /// or news can publish within a test.</summary>
+    private (TestProbe Mediator, IActorRef Leaderboard) Slow(TimeSpan news)
+    {
+        var mediator = CreateTestProbe();
+        mediator.IgnoreMessages(m => m is Publish { Topic: SurgeRecorded.Topic });
+        var slow = Settings with { PublishInterval = TimeSpan.FromHours(1), ExpireAfter = TimeSpan.FromHours(2), NewsInterval = news };
+        return (mediator, Sys.ActorOf(LeaderboardActor.PropsFor(slow, _clock, mediator: mediator.Ref)));
+    }
+
+    private static LeaderboardUpdated NextPublished(TestProbe mediator) =>
+        (LeaderboardUpdated)mediator.ExpectMsg<Publish>(Long, cancellationToken: Ct).Message;
+
     [Fact]
     public void AChangeAfterAQuietIntervalGoesOutAtOnceAndTheNextWaitsForTheInterval()
     {
-        var mediator = CreateTestProbe("slow-mediator");
-        mediator.IgnoreMessages(m => m is Publish { Topic: SurgeRecorded.Topic });
-        var slow = Settings with { PublishInterval = TimeSpan.FromHours(1), ExpireAfter = TimeSpan.FromHours(2) };
-        var leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(slow, _clock, mediator: mediator.Ref));
+        var (mediator, leaderboard) = Slow(news: TimeSpan.FromHours(1));
 
         // No tick for an hour: only the leading edge can publish this.
         leaderboard.Tell(Surging("biz-a", 6));
-        var first = (LeaderboardUpdated)mediator.ExpectMsg<Publish>(Long, cancellationToken: Ct).Message;
-        Assert.Equal(["biz-a"], Ids(first));
+        Assert.Equal(["biz-a"], Ids(NextPublished(mediator)));
 
         // Within the interval a change is held back (at most one publication per interval).
         leaderboard.Tell(Surging("biz-b", 7));
         mediator.ExpectNoMsg(Quiet, Ct);
         leaderboard.Tell(GetLeaderboard.Instance, TestActor);
         Assert.Equal(["biz-a"], Ids(ExpectMsg<LeaderboardUpdated>(Long, cancellationToken: Ct)));
+    }
+
+    [Fact]
+    public void A_business_entering_the_top_goes_out_after_the_news_interval_while_score_changes_wait()
+    {
+        var (mediator, leaderboard) = Slow(news: TimeSpan.FromMilliseconds(100));
+        leaderboard.Tell(Surging("biz-a", 6));
+        Assert.Equal(["biz-a"], Ids(NextPublished(mediator)));
+
+        // Only a score moved: not news, so it waits for the hour.
+        leaderboard.Tell(Surging("biz-a", 9));
+        mediator.ExpectNoMsg(Quiet, Ct);
+
+        // A new business in the top N is news: out without the hour, with the held-back score too.
+        leaderboard.Tell(Surging("biz-b", 7));
+        var update = NextPublished(mediator);
+        Assert.Equal(["biz-a", "biz-b"], Ids(update));
+        Assert.Equal(9, update.Top[0].Score);
+    }
+
+    [Fact]
+    public void A_shown_business_whose_surge_ended_is_news_and_one_below_a_full_top_is_not()
+    {
+        var (mediator, leaderboard) = Slow(news: TimeSpan.FromMilliseconds(100));
+        leaderboard.Tell(Surging("biz-a", 9));
+        Assert.Equal(["biz-a"], Ids(NextPublished(mediator)));
+        leaderboard.Tell(Surging("biz-b", 8));
+        leaderboard.Tell(Surging("biz-c", 7));
+        var full = mediator.FishForMessage<Publish>(p => ((LeaderboardUpdated)p.Message).Top.Count == 3, Long, cancellationToken: Ct);
+        Assert.Equal(["biz-a", "biz-b", "biz-c"], Ids((LeaderboardUpdated)full.Message));
+
+        // Size is 3: a fourth below the lowest shown changes only the count, which can wait.
+        leaderboard.Tell(Surging("biz-d", 5));
+        mediator.ExpectNoMsg(Quiet, Ct);
+
+        // A shown business leaving is news; biz-d moves up into its place.
+        leaderboard.Tell(Ended("biz-b"));
+        Assert.Equal(["biz-a", "biz-c", "biz-d"], Ids(NextPublished(mediator)));
     }
 }
