@@ -95,16 +95,7 @@ public sealed class ReadinessMonitor(NodeConfig config, OperatorEndpointOptions 
             switch (config.Persistence)
             {
                 case PersistenceProvider.Sqlite:
-                {
-                    await using var connection = new SqliteConnection(config.JournalConnectionString);
-                    await connection.OpenAsync(timeout.Token);
-                    await using var command = connection.CreateCommand();
-                    // Takes the write lock and gives it back: proves the file is writable without writing to it.
-                    command.CommandTimeout = (int)CheckTimeout.TotalSeconds;
-                    command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
-                    await command.ExecuteNonQueryAsync(timeout.Token);
-                    return new("persistence", true, "SQLite journal writable");
-                }
+                    return await CheckSqliteAsync(config.JournalConnectionString, timeout.Token);
                 case PersistenceProvider.Postgres:
                 {
                     await using var connection = new NpgsqlConnection(config.JournalConnectionString);
@@ -126,5 +117,23 @@ public sealed class ReadinessMonitor(NodeConfig config, OperatorEndpointOptions 
         {
             return new("persistence", false, e.Message.ReplaceLineEndings(" "));
         }
+    }
+
+    /// <summary>
+    /// The SQLite journal answers a read and its connection is not read-only. It does not take the write lock: the
+    /// journal holds that almost continuously under load, so a check that took it (as this one once did) waited for it
+    /// and then made the journal's next commit wait out SQLite's busy retry. In WAL mode a read never blocks a writer.
+    /// </summary>
+    internal static async Task<HealthCheckView> CheckSqliteAsync(string connectionString, CancellationToken token)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master";
+        await command.ExecuteScalarAsync(token);
+        // Opened read-write, SQLite falls back to read-only when the file or its folder cannot be written.
+        return SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 0
+            ? new("persistence", true, "SQLite journal writable")
+            : new("persistence", false, "SQLite journal is read-only (file or folder permissions)");
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using Holler.Host.Operator;
 using Holler.Host.Operator.Api;
+using Microsoft.Data.Sqlite;
 using Holler.Tests.Support;
 
 namespace Holler.Tests.Operator;
@@ -39,5 +41,55 @@ public sealed class ReadinessTests
         Assert.False(kafka.Ok);
         Assert.StartsWith($"Kafka at 127.0.0.1:{deadPort}: ", kafka.Detail);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live", token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_SQLite_check_answers_while_the_journal_holds_the_write_lock_and_does_not_take_it()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var data = new TempDir();
+        var cs = $"Data Source={Path.Combine(data.Path, "journal.db")};Pooling=False";
+        await using var writer = new SqliteConnection(cs);
+        await writer.OpenAsync(token);
+        await using (var setup = writer.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE journal (x INTEGER);";
+            await setup.ExecuteNonQueryAsync(token);
+        }
+        await using var hold = writer.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE; INSERT INTO journal VALUES (1);";
+        await hold.ExecuteNonQueryAsync(token);
+
+        // The journal is mid-transaction: a check that wanted the write lock would wait for it (and then fail).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var check = await ReadinessMonitor.CheckSqliteAsync(cs, timeout.Token);
+        Assert.True(check.Ok, check.Detail);
+        Assert.Equal("SQLite journal writable", check.Detail);
+
+        // And the writer still has its lock and can commit: the check did not take or disturb it.
+        await using var commit = writer.CreateCommand();
+        commit.CommandText = "INSERT INTO journal VALUES (2); COMMIT;";
+        await commit.ExecuteNonQueryAsync(token);
+    }
+
+    [Fact]
+    public async Task A_read_only_SQLite_journal_is_not_ready_and_says_so()
+    {
+        var token = TestContext.Current.CancellationToken;
+        using var data = new TempDir();
+        var path = Path.Combine(data.Path, "journal.db");
+        await using (var create = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await create.OpenAsync(token);
+            await using var command = create.CreateCommand();
+            command.CommandText = "CREATE TABLE journal (x INTEGER);";
+            await command.ExecuteNonQueryAsync(token);
+        }
+
+        // What SQLite falls back to when the file cannot be written (tests run as root, which chmod does not stop).
+        var check = await ReadinessMonitor.CheckSqliteAsync($"Data Source={path};Mode=ReadOnly;Pooling=False", token);
+        Assert.False(check.Ok);
+        Assert.Contains("read-only", check.Detail);
     }
 }
