@@ -23,7 +23,7 @@ public static class BenchCommand
         var maxRate = new Option<double>("--kafka-max-rate") { Description = "Highest offered rate in kafka (default: 2000000)", DefaultValueFactory = _ => defaults.KafkaMaxRate };
         var corpus = new Option<int>("--corpus") { Description = "Pre-built events cycled through (default: 500000)", DefaultValueFactory = _ => defaults.CorpusEvents };
         var fresh = new Option<string>("--freshness-rates") { Description = "Offered rates for freshness (default: 4000,100000)", DefaultValueFactory = _ => "4000,100000" };
-        var freshFor = new Option<string>("--freshness-duration") { Description = "Probing time per freshness rate, one probe a second (default: 30s)", DefaultValueFactory = _ => "30s" };
+        var freshFor = new Option<string>("--freshness-duration") { Description = "Probing time per freshness rate, one probe a second, after 70 s of baseline warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
         var scale = new Option<string>("--scale-businesses") { Description = "Business counts for scale (default: 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000,1000000" };
         var scaleRate = new Option<double>("--scale-rate") { Description = "Offered events/s in scale (default: 20000)", DefaultValueFactory = _ => defaults.ScaleRate };
         var scaleFor = new Option<string>("--scale-duration") { Description = "Measured time per scale size (default: 20s)", DefaultValueFactory = _ => "20s" };
