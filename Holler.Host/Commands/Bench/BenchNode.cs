@@ -25,6 +25,9 @@ public static class BenchNode
             Catalog = { Businesses = businesses },
             Leaderboard = { Console = false },
             Ingest = { BatchMaxRecords = bench.BatchRecords, BatchDelayMs = bench.BatchDelayMs },
+            // Any free ports: a bench must not collide with a node running beside it (5080 and 9110 by default).
+            Web = { Port = 0 },
+            Operator = { Port = 0 },
         };
         tweak?.Invoke(options);
         var (config, errors) = NodeConfigValidator.Resolve(options);

@@ -8,7 +8,7 @@ public static class FreshnessStages
 {
     /// <summary>The leaderboard singleton's publication on DistributedPubSub topic "leaderboard".</summary>
     public const string Leaderboard = "leaderboard";
-    /// <summary>Reserved: the dashboard's cluster feed (Holler.Web) receiving the publication.</summary>
+    /// <summary>The node's dashboard feed (Holler.Web's ClusterFeed) handing the publication to its pages.</summary>
     public const string Dashboard = "dashboard";
 }
 
