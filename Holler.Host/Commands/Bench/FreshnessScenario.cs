@@ -18,6 +18,8 @@ public static class FreshnessScenario
     private const int ProbeBurst = 200;
     /// <summary>Beyond the node's baseline warm-up, so the last business first seen has learned too.</summary>
     private const int WarmupMarginSeconds = 10;
+
+    private static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(15);
     private const int LeaderboardSize = 1000;
 
     public static async Task<FreshnessResult> RunAsync(BenchSettings settings, double rate, IBenchStep step, CancellationToken token)
@@ -51,12 +53,27 @@ public static class FreshnessScenario
             // correctly so — and at 100,000/s thousands of them outranked the probes.) A probe gets one event a
             // second throughout, and at its turn a burst on top.
             var probes = Enumerable.Range(catalog.Count - probeCount, probeCount).ToList();
+            // Not before the ingest has joined its group and consumed the primer: a consumer starting seconds behind a
+            // fast producer is already past the embedded broker's retention (~1 s of 100,000/s per partition) and
+            // chases a log start that moves faster than it can fetch — it consumed nothing in some runs.
+            step.Report(1, "waiting for the ingest to join its consumer group");
+            var joining = Stopwatch.StartNew();
+            while (node.Metrics.Applied < EventCorpus.Partitions)
+            {
+                if (joining.Elapsed > TimeSpan.FromSeconds(90)) throw new TimeoutException("Holler's ingest consumed nothing in 90 s");
+                await Task.Delay(100, token);
+            }
             producer.Rate = rate;
             producer.Start();
             var warmup = TimeSpan.FromSeconds(node.Config.Tracker.Baseline.WarmupSeconds + WarmupMarginSeconds);
             var warming = Stopwatch.StartNew();
+            var progress = (Applied: node.Metrics.Applied, At: TimeSpan.Zero);
             for (var second = 1; warming.Elapsed < warmup; second++)
             {
+                if (node.Metrics.Applied != progress.Applied) progress = (node.Metrics.Applied, warming.Elapsed);
+                else if (warming.Elapsed - progress.At > StallAfter)
+                    throw new InvalidOperationException(string.Create(c,
+                        $"the node applied nothing for {StallAfter.TotalSeconds:N0} s at {rate:N0}/s offered ({node.Metrics.Applied:N0} applied, {node.Metrics.SkippedOffsets:N0} offsets skipped): its consumer fell behind the embedded broker's retention; try a lower --freshness-rates"));
                 TickProbes(producer, probes);
                 step.Report(2 + 30 * warming.Elapsed / warmup, string.Create(c,
                     $"{rate:N0}/s offered · applied {node.Metrics.Applied:N0} · learning baselines {warming.Elapsed.TotalSeconds:N0}/{warmup.TotalSeconds:N0} s"));
