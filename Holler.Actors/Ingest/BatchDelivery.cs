@@ -17,12 +17,13 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     // Written by Prepare only, which the stream calls for one micro-batch at a time; kept across stream restarts.
     private long _observedSinceSecond;
 
-    // Used by Prepare only, so by one thread at a time.
+    // Shared by the threads Prepare parses on.
     private readonly BusinessIdPool _ids = new();
 
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
-        var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids);
+        var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids,
+            Environment.ProcessorCount);
         if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
         metrics.AddConsumed(records.Count);
         metrics.AddAccepted(batch.Accepted);

@@ -32,20 +32,27 @@ public sealed class MicroBatch
     /// <summary>The watch start this batch told trackers: the caller's, or its own earliest event (0 if it had none).</summary>
     public long ObservedSinceSecond { get; }
 
+    /// <summary>Fewer records than this per thread are parsed on one thread: handing work to another costs more.</summary>
+    internal const int MinRecordsPerThread = 2_048;
+
     /// <param name="observedSinceSecond">Event time from which this ingest has watched the stream (see
     /// <see cref="TrafficBatch.ObservedSinceSecond"/>); 0 to take the earliest event of this batch.</param>
     /// <param name="shards">How many tracker shards the cluster has (<see cref="TrackerShards.ShardOf"/>).</param>
     /// <param name="ids">Interns business ids; null to allocate each one.</param>
+    /// <param name="parallelism">Threads to parse on at most; the grouping after parsing is on the caller's.</param>
     public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, int shards,
-        long observedSinceSecond = 0, BusinessIdPool? ids = null)
+        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1)
     {
         var commit = new Dictionary<int, long>();
         var rejected = new List<(ConsumedRecord, RejectReason)>();
-        // Two passes, so every tracker batch's arrays are allocated once at their exact size: parse into a pooled
-        // array noting each event's group (shard, partition), then copy each group out in offset order.
+        // Three passes, so parsing (most of the work) can use several threads and every tracker batch's arrays are
+        // allocated once at their exact size: parse each record into a pooled array, then in consumed order note
+        // each event's group (shard, partition) and count, then copy each group out in offset order.
         var parsed = ArrayPool<Parsed>.Shared.Rent(Math.Max(records.Count, 1));
         try
         {
+            Parse(records, parsed, nowMs, limits, shards, ids, parallelism);
+
             var groupOf = new Dictionary<(int Shard, int Partition), int>();
             var groups = new List<Group>();
             var accepted = 0;
@@ -55,12 +62,13 @@ public sealed class MicroBatch
                 var next = record.Offset + 1;
                 if (!commit.TryGetValue(record.Partition, out var current) || next > current) commit[record.Partition] = next;
 
-                if (!TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids))
+                ref var e = ref parsed[r];
+                if (e.Id is null)
                 {
-                    rejected.Add((record, reason));
+                    rejected.Add((record, e.Reason));
                     continue;
                 }
-                var key = (TrackerShards.ShardOf(evt.BusinessId, shards), record.Partition);
+                var key = (e.Shard, record.Partition);
                 if (!groupOf.TryGetValue(key, out var g))
                 {
                     groupOf[key] = g = groups.Count;
@@ -68,10 +76,11 @@ public sealed class MicroBatch
                 }
                 groups[g].Count++;
                 groups[g].LogEnd = Math.Max(groups[g].LogEnd, record.LogEndOffset);
-                parsed[accepted++] = new Parsed(evt.BusinessId, record.Offset, Math.DivRem(evt.TimestampMs, 1000).Quotient, g);
+                e.Group = g;
+                accepted++;
             }
 
-            Fill(parsed.AsSpan(0, accepted), groups);
+            Fill(records, parsed.AsSpan(0, records.Count), groups);
             var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(groups.SelectMany(g => g.Earliest).ToList());
             var batches = groups.Select(g => g.Build(since)).ToList();
             return new MicroBatch(batches, commit, rejected, accepted, since);
@@ -82,14 +91,44 @@ public sealed class MicroBatch
         }
     }
 
-    /// <summary>Copies each event into its group's arrays, in the order consumed (offset order per partition), numbering
-    /// the businesses of each group as they first appear.</summary>
-    private static void Fill(ReadOnlySpan<Parsed> events, List<Group> groups)
+    /// <summary>Parses every record into <paramref name="parsed"/> at its own index: an event with its tracker shard, or
+    /// why it was rejected. Records are independent here, so large micro-batches are split across threads.</summary>
+    private static void Parse(IReadOnlyList<ConsumedRecord> records, Parsed[] parsed, long nowMs, ParseLimits limits, int shards,
+        BusinessIdPool? ids, int parallelism)
+    {
+        var threads = Math.Clamp(Math.Min(parallelism, records.Count / MinRecordsPerThread), 1, 64);
+        if (threads == 1)
+        {
+            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids);
+            return;
+        }
+        var per = (records.Count + threads - 1) / threads;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids));
+    }
+
+    private static void ParseRange(IReadOnlyList<ConsumedRecord> records, int from, int to, Parsed[] parsed, long nowMs,
+        in ParseLimits limits, int shards, BusinessIdPool? ids)
+    {
+        for (var r = from; r < to; r++)
+        {
+            var record = records[r];
+            parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids)
+                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default)
+                : new Parsed(null, 0, 0, reason);
+        }
+    }
+
+    /// <summary>Copies each accepted event into its group's arrays, in the order consumed (offset order per partition),
+    /// numbering the businesses of each group as they first appear.</summary>
+    private static void Fill(IReadOnlyList<ConsumedRecord> records, ReadOnlySpan<Parsed> events, List<Group> groups)
     {
         foreach (var group in groups) group.Allocate();
         var indexOf = new Dictionary<(int Group, string Id), int>();
-        foreach (ref readonly var e in events)
+        for (var r = 0; r < events.Length; r++)
         {
+            ref readonly var e = ref events[r];
+            if (e.Id is null) continue;
             var group = groups[e.Group];
             if (!indexOf.TryGetValue((e.Group, e.Id), out var index))
             {
@@ -98,11 +137,20 @@ public sealed class MicroBatch
                 group.Earliest.Add(e.Second);
             }
             else if (e.Second < group.Earliest[index]) group.Earliest[index] = e.Second;
-            group.Append(index, e.Offset, e.Second);
+            group.Append(index, records[r].Offset, e.Second);
         }
     }
 
-    private readonly record struct Parsed(string Id, long Offset, long Second, int Group);
+    /// <summary>One record after parsing: <see cref="Id"/> null when rejected (<see cref="Reason"/> says why);
+    /// <see cref="Group"/> is set by the grouping pass.</summary>
+    private struct Parsed(string? id, long second, int shard, RejectReason reason)
+    {
+        public readonly string? Id = id;
+        public readonly long Second = second;
+        public readonly int Shard = shard;
+        public readonly RejectReason Reason = reason;
+        public int Group;
+    }
 
     /// <summary>The events of one shard and partition: counted in the first pass, copied in the second.</summary>
     private sealed class Group(int shard, int partition)

@@ -60,4 +60,36 @@ public sealed class BusinessIdPoolTests
         Assert.Equal(longest, id);
         Assert.Same(id, pool.Get(utf8));
     }
+
+    [Fact]
+    public void Threads_asking_for_the_same_ids_at_once_all_get_one_instance_per_id()
+    {
+        var pool = new BusinessIdPool();
+        var ids = Enumerable.Range(0, 100_000).Select(i => Encoding.UTF8.GetBytes($"biz-{i}")).ToArray();
+        var threads = 4;
+        using var start = new Barrier(threads);
+        var seen = new string[threads][];
+
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            // Each thread walks the ids from another place, so first sightings collide.
+            seen[t] = new string[ids.Length];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var i = (k + t * ids.Length / threads) % ids.Length;
+                seen[t][i] = pool.Get(ids[i]);
+            }
+        }) { IsBackground = true }).ToList();
+        workers.ForEach(w => w.Start());
+        // A set that is not thread-safe can loop for ever once concurrent adds corrupt it: fail rather than hang.
+        Assert.All(workers, w => Assert.True(w.Join(TimeSpan.FromMinutes(1)), "a thread never finished its lookups"));
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            Assert.Equal($"biz-{i}", seen[0][i]);
+            for (var t = 1; t < threads; t++) Assert.Same(seen[0][i], seen[t][i]);
+        }
+        Assert.Equal(ids.Length, pool.Count);
+    }
 }

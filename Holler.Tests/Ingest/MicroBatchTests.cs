@@ -78,4 +78,32 @@ public sealed class MicroBatchTests
             Assert.All(b.BusinessIds, id => Assert.Same(pool.Get(Encoding.UTF8.GetBytes(id)), id));
         }
     }
+
+    [Fact]
+    public void A_micro_batch_parsed_on_several_threads_is_the_one_parsed_on_one()
+    {
+        var ids = Enumerable.Range(0, 300).Select(i => $"biz-{i}").ToArray();
+        var records = Enumerable.Range(0, 4 * MicroBatch.MinRecordsPerThread + 123)
+            .Select(i => i % 11 == 5
+                ? new ConsumedRecord(null, "not json"u8.ToArray(), i % 3, i, 100_000)
+                : Record(ids[i * 7 % ids.Length], i % 3, i, T0 + i % 5))
+            .ToArray();
+
+        var one = MicroBatch.From(records, NowMs, ParseLimits.Default, Shards, ids: new BusinessIdPool(), parallelism: 1);
+        var four = MicroBatch.From(records, NowMs, ParseLimits.Default, Shards, ids: new BusinessIdPool(), parallelism: 4);
+
+        Assert.Equal(one.Accepted, four.Accepted);
+        Assert.Equal(one.CommitOffsets, four.CommitOffsets);
+        Assert.Equal(one.Rejected.Select(r => (r.Record.Offset, r.Reason)), four.Rejected.Select(r => (r.Record.Offset, r.Reason)));
+        Assert.Equal(one.Batches.Count, four.Batches.Count);
+        foreach (var (a, b) in one.Batches.Zip(four.Batches))
+        {
+            Assert.Equal((a.Shard, a.Partition, a.LogEndOffset, a.ObservedSinceSecond), (b.Shard, b.Partition, b.LogEndOffset, b.ObservedSinceSecond));
+            Assert.Equal(a.BusinessIds, b.BusinessIds);
+            Assert.Equal(a.Businesses, b.Businesses);
+            Assert.Equal(a.Offsets, b.Offsets);
+            Assert.Equal(a.Seconds, b.Seconds);
+        }
+        Assert.Equal(records.Length - one.Rejected.Count, one.Batches.Sum(b => b.Count));
+    }
 }
