@@ -152,7 +152,7 @@ public sealed class MicroBatch
         public int Group;
     }
 
-    /// <summary>The events of one shard and partition: counted in the first pass, copied in the second.</summary>
+    /// <summary>The events of one shard and partition: counted in the grouping pass, copied in the last.</summary>
     private sealed class Group(int shard, int partition)
     {
         private int[] _businesses = [];
