@@ -13,7 +13,14 @@ public sealed record LeaderboardSettings(int Size = 10, TimeSpan? PublishInterva
     public static LeaderboardSettings Default { get; } = new();
 
     public TimeSpan Interval => PublishInterval ?? TimeSpan.FromSeconds(1);
-    public TimeSpan News => NewsInterval is { } n ? (n < Interval ? n : Interval) : TimeSpan.FromMilliseconds(Math.Min(200, Interval.TotalMilliseconds));
+    public TimeSpan News
+    {
+        get
+        {
+            var news = NewsInterval ?? TimeSpan.FromMilliseconds(200);
+            return news < Interval ? news : Interval;
+        }
+    }
     public TimeSpan Expiry => ExpireAfter ?? TimeSpan.FromSeconds(15);
 
     public IEnumerable<string> Validate(string prefix = "Leaderboard")

@@ -116,7 +116,6 @@ public sealed class ShardState(TrackerSettings settings)
         }
     }
 
-
     /// <summary>Applies a persisted event and returns the businesses it touched, for the caller to evaluate.</summary>
     /// <param name="nowTicks">Processing time of the arrival (<see cref="DateTimeOffset.UtcTicks"/>).</param>
     /// <param name="added">Called for every business this shard meets for the first time.</param>
@@ -192,5 +191,4 @@ public sealed class ShardState(TrackerSettings settings)
         added?.Invoke(business);
         return business;
     }
-
 }
