@@ -4,8 +4,7 @@
 // closes the search and throws away what they typed.
 window.hollerFocus = {
     heading(selector) {
-        const active = document.activeElement;
-        if (active && active !== document.body && active.matches("input, textarea, select, [contenteditable]:not([contenteditable=false])")) return false;
+        if (document.activeElement?.matches("input, textarea, select, [contenteditable]:not([contenteditable=false])")) return false;
         const heading = document.querySelector(selector);
         if (!heading) return false;
         heading.focus();
