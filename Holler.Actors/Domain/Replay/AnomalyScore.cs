@@ -1,10 +1,19 @@
 namespace Holler.Domain.Replay;
 
-/// <summary>A z-score mapped onto [0, 1], the scale benchmark scorers expect.</summary>
+/// <summary>Scores mapped onto [0, 1], the scale benchmark scorers expect.</summary>
 public static class AnomalyScore
 {
     /// <summary>
-    /// Rises: <c>1 - exp(-z / enter)</c>, so the online alarm threshold (z = enter) maps to 1 - 1/e ≈ 0.63.
+    /// The seasonal detector's severity on [0, 1): <c>s / (s + threshold)</c>. The threshold maps to 0.5, every
+    /// further digit of improbability still raises the score (strictly increasing, never 1 for finite evidence), so a
+    /// harness that picks its own threshold can rank every row. A double cannot tell such scores from 1 past a
+    /// severity of about 10^16 (a deviation of some 10^8 standard units); those score the largest double below 1.
+    /// </summary>
+    public static double FromSeverity(double severity, double threshold) =>
+        severity <= 0 ? 0 : Math.Min(severity / (severity + threshold), Math.BitDecrement(1.0));
+
+    /// <summary>
+    /// The v1 detector's mapping. Rises: <c>1 - exp(-z / enter)</c>, so the online alarm threshold (z = enter) maps to 1 - 1/e ≈ 0.63.
     /// Drops: <c>0.5 * (1 - exp(z / enter))</c>, at most 0.5: Holler hunts surges, so a drop is reported but can never
     /// outrank a surge of similar size.
     /// <para>

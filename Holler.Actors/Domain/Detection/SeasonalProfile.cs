@@ -1,0 +1,80 @@
+namespace Holler.Domain.Detection;
+
+/// <summary>
+/// A learned rhythm: an hour-of-day shape for weekdays, one for weekends and holidays, and a level per day of the
+/// week, each an offset from the series' level (log-factors for counts, plain offsets for gauges). Learned online
+/// against a slow reference level (<see cref="BaselineState.Slow"/>), not against the fast level the expectation
+/// uses: the fast level follows any change within half an hour, so residuals against it would leave the profile
+/// nothing to learn. Each slot starts as a running average, then forgets with a half-life counted in its own visits,
+/// so a rhythm is learned in its first days and follows slow change after that.
+/// </summary>
+/// <remarks>One profile serves a whole series offline, and a group of businesses (one category in one shard) live:
+/// a per-business profile would cost ~440 B per business, more than the rest of its state.</remarks>
+public sealed class SeasonalProfile
+{
+    private readonly double[] _values = new double[SeasonPoint.Slots];
+    private readonly double[] _visits = new double[SeasonPoint.Slots];
+
+    public ReadOnlySpan<double> Values => _values;
+    public ReadOnlySpan<double> Visits => _visits;
+
+    public double At(in SeasonPoint point) => HourAt(point) + DayAt(point);
+
+    /// <summary>The hour-of-day part at <paramref name="point"/>, linear between the two hour slots around it.</summary>
+    public double HourAt(in SeasonPoint point) =>
+        point.IsNowhere ? 0 : _values[point.Low] * (1 - point.HighWeight) + _values[point.High] * point.HighWeight;
+
+    public double DayAt(in SeasonPoint point) => point.Day < 0 ? 0 : _values[point.Day];
+
+    /// <summary>Moves the slots around <paramref name="point"/> towards what the sample says they should be.</summary>
+    /// <param name="hourResidual">What the hour part should have been at this sample, less what it is.</param>
+    /// <param name="dayResidual">The same for the day part.</param>
+    /// <param name="hourRate">Least weight of one visit to an hour slot. While a slot has seen fewer than about
+    /// <paramref name="hourStart"/> more visits it weighs them as a running average would have from that many.</param>
+    /// <param name="hourStart">Visits an hour slot counts as having seen before its first: one day's worth, so a young
+    /// slot learns over its first day rather than from its first minutes.</param>
+    /// <param name="dayRate">Weight of one visit to a day-of-week slot, with a start of one day's visits as well.</param>
+    /// <param name="share">This sample's share of a visit: 1 offline; live, 1 / the businesses sharing the profile,
+    /// so a profile learns as fast from a hundred businesses as from one.</param>
+    public void Learn(in SeasonPoint point, double hourResidual, double dayResidual, double hourRate, double hourStart,
+        double dayRate, double dayStart, double share = 1)
+    {
+        if (point.IsNowhere || !double.IsFinite(hourResidual) || !double.IsFinite(dayResidual)) return;
+        Nudge(point.Low, hourResidual, hourRate, hourStart, share * (1 - point.HighWeight));
+        Nudge(point.High, hourResidual, hourRate, hourStart, share * point.HighWeight);
+        Centre(point.Low < SeasonPoint.WeekendTable ? 0 : SeasonPoint.WeekendTable, SeasonPoint.Hours);
+        if (point.Day < 0) return;
+        Nudge(point.Day, dayResidual, dayRate, dayStart, share);
+        Centre(SeasonPoint.DayTable, 7);
+    }
+
+    private void Nudge(int slot, double residual, double minRate, double start, double weight)
+    {
+        if (weight <= 0) return;
+        _visits[slot] += weight;
+        var rate = Math.Min(1, weight * Math.Max(minRate, 1 / (_visits[slot] + start)));
+        _values[slot] += rate * residual;
+    }
+
+    /// <summary>Keeps a table's mean at zero: the level carries the mean, the profile only the shape, so the two never
+    /// drift against each other. Slots not yet visited are left out of the mean and stay at zero.</summary>
+    private void Centre(int from, int count)
+    {
+        double sum = 0;
+        var seen = 0;
+        for (var i = from; i < from + count; i++)
+            if (_visits[i] > 0) { sum += _values[i]; seen++; }
+        if (seen == 0) return;
+        var mean = sum / seen;
+        for (var i = from; i < from + count; i++)
+            if (_visits[i] > 0) _values[i] -= mean;
+    }
+
+    public void Restore(ReadOnlySpan<double> values, ReadOnlySpan<double> visits)
+    {
+        if (values.Length != SeasonPoint.Slots || visits.Length != SeasonPoint.Slots)
+            throw new ArgumentException($"a profile has {SeasonPoint.Slots} slots");
+        values.CopyTo(_values);
+        visits.CopyTo(_visits);
+    }
+}
