@@ -70,6 +70,7 @@ public static class RunCommand
         if (PortCheck.FindTaken(config) is { } taken) return await Fail([taken]);
 
         Console.Error.WriteLine("Starting Holler…");
+        // Libraries report a failed start at length, Akka.Hosting even on standard output; held until the node is up.
         var (stdout, stderr) = (new StartupOutputGate(Console.Out), new StartupOutputGate(Console.Error));
         Console.SetOut(stdout);
         Console.SetError(stderr);
@@ -78,7 +79,13 @@ public static class RunCommand
         {
             node = await HollerNode.StartAsync(config, token: token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            stdout.Open();
+            stderr.Open();
+            throw;
+        }
+        catch (Exception e)
         {
             // A port taken between the check above and the bind: the same line as the check's, and nothing else.
             if (PortCheck.DescribeBindFailure(e, config) is { } bind)
