@@ -63,38 +63,46 @@ public static class RunCommand
         return ExitCodes.BadConfiguration;
     }
 
-    /// <summary>Which port setting a start-up failure is about, if it is a port that could not be bound.</summary>
-    private static string? BindFailure(Exception e, NodeConfig config)
-    {
-        // Kestrel says "Failed to bind to address http://127.0.0.1:9110: address already in use."
-        if (e is IOException { InnerException: not null } && e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
-        {
-            if (config.OperatorPort != 0 && e.Message.Contains($":{config.OperatorPort}")) return "Operator:Port";
-            if (config.WebPort != 0 && e.Message.Contains($":{config.WebPort}")) return "Web:Port";
-        }
-        return e.GetBaseException() is System.Net.Sockets.SocketException ? "Cluster:Port" : null;
-    }
-
     private static async Task<int> RunAsync(NodeConfig config, CancellationToken token)
     {
         if (config.Has(NodeRole.Tracker) && await PersistenceCheck.VerifyAsync(config, token) is { } problem)
             return await Fail([problem]);
+        if (PortCheck.FindTaken(config) is { } taken) return await Fail([taken]);
 
         Console.Error.WriteLine("Starting Holler…");
+        // Libraries report a failed start at length, Akka.Hosting even on standard output; held until the node is up.
+        var (stdout, stderr) = (new StartupOutputGate(Console.Out), new StartupOutputGate(Console.Error));
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
         HollerNode node;
         try
         {
             node = await HollerNode.StartAsync(config, token: token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            // One line naming what failed (a taken port, an unreadable catalog file, a broker that would not start).
-            var root = e.GetBaseException();
-            var setting = BindFailure(e, config) is { } name ? $"{name}: " : "";
-            var message = e is IOException { InnerException: not null } io && setting is "Web:Port: " or "Operator:Port: " ? io.Message : root.Message;
-            await Console.Error.WriteLineAsync($"holler: {setting}could not start the node: {message}");
-            return setting.Length > 0 ? ExitCodes.BadConfiguration : ExitCodes.Failed;
+            stdout.Open();
+            stderr.Open();
+            throw;
         }
+        catch (Exception e)
+        {
+            // A port taken between the check above and the bind: the same line as the check's, and nothing else.
+            if (PortCheck.DescribeBindFailure(e, config) is { } bind)
+            {
+                stdout.Drop();
+                stderr.Drop();
+                await stderr.Target.WriteLineAsync($"holler: {bind}");
+                return ExitCodes.BadConfiguration;
+            }
+            // Anything else (an unreadable catalog file, a broker that would not start): what was logged may explain it.
+            stdout.Open();
+            stderr.Open();
+            await Console.Error.WriteLineAsync($"holler: could not start the node: {e.GetBaseException().Message}");
+            return ExitCodes.Failed;
+        }
+        stdout.Open();
+        stderr.Open();
         await using var _ = node;
         var self = Akka.Cluster.Cluster.Get(node.System).SelfAddress;
         Console.Error.WriteLine($"""

@@ -8,7 +8,7 @@ public static class SettingsLoader
 {
     public const string EnvironmentPrefix = "HOLLER_";
 
-    public static IConfiguration Build(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
+    public static IConfigurationRoot Build(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
@@ -23,17 +23,22 @@ public static class SettingsLoader
     public static (NodeConfig? Config, IReadOnlyList<string> Errors) Load(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
     {
         HollerOptions options;
+        IReadOnlyList<string> unknown;
         try
         {
             var configuration = Build(configFile, flags);
             options = new HollerOptions();
             configuration.Bind(options);
+            unknown = KnownSettings.Check(configuration);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or InvalidDataException)
         {
             return (null, [Describe(e)]);
         }
-        return NodeConfigValidator.Resolve(options);
+        var (config, errors) = NodeConfigValidator.Resolve(options);
+        // A setting with several bad parts (--kafka ",") would otherwise say the same thing once per part.
+        var all = unknown.Concat(errors).Distinct().ToList();
+        return all.Count == 0 ? (config, []) : (null, all);
     }
 
     private static string Describe(Exception e)

@@ -112,6 +112,8 @@ public sealed class HollerNode : IAsyncDisposable
             if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard();
             if (config.StatusInterval is { } every)
                 builder.Services.AddHostedService(_ => new IngestStatusPrinter(metrics, Console.Error, every));
+            if (config.StatusInterval is not null && config.KafkaBootstrap is not null)
+                builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<KafkaReachabilityPrinter>(sp, Console.Error));
             if (config.GeneratorEnabled)
                 builder.Services.AddHostedService(sp => new EmbeddedGenerator(config, catalog, bootstrap, sp.GetRequiredService<ILogger<EmbeddedGenerator>>()));
 

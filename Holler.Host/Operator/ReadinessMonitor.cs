@@ -24,6 +24,9 @@ public sealed class ReadinessMonitor(NodeConfig config, OperatorEndpointOptions 
     private volatile HealthCheckView _kafka = new("kafka", false, "not checked yet");
     private volatile HealthCheckView _persistence = new("persistence", false, "not checked yet");
 
+    /// <summary>Raised after each check of the broker (ingest nodes), with its result.</summary>
+    public event Action<HealthCheckView>? KafkaChecked;
+
     public HealthView Ready(ActorSystem system)
     {
         var checks = new List<HealthCheckView> { ClusterCheck(system) };
@@ -52,6 +55,7 @@ public sealed class ReadinessMonitor(NodeConfig config, OperatorEndpointOptions 
                 {
                     admin ??= CreateAdmin(endpoint.KafkaBootstrap);
                     _kafka = await Task.Run(() => CheckKafka(admin), stoppingToken);
+                    KafkaChecked?.Invoke(_kafka);
                 }
                 if (config.Has(NodeRole.Tracker)) _persistence = await CheckPersistenceAsync(stoppingToken);
                 await Task.Delay(Interval, stoppingToken);

@@ -20,6 +20,11 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--operator-port", "70000" }, "Operator:Port must be between 0 and 65535, was 70000")]
     [InlineData(new[] { "run", "--set", "Web:Hostname=example.com" }, "Web:Hostname: 'example.com' is not an IP address")]
     [InlineData(new[] { "run", "--web-port", "9110" }, "Web:Port and Operator:Port must differ")]
+    [InlineData(new[] { "run", "--kafka", "," }, "Kafka:Bootstrap: '' is not host:port")]
+    [InlineData(new[] { "run", "--set", "Detector:MinCout=3" }, "Detector:MinCout: unknown setting (did you mean Detector:MinCount?)")]
+    [InlineData(new[] { "run", "--set", "Detectr:MinCount=3" }, "Detectr:MinCount: unknown setting (did you mean Detector:MinCount?)")]
+    [InlineData(new[] { "run", "--set", "Detector:Bogus=1" }, "Detector:Bogus: unknown setting (did you mean Detector:")]
+    [InlineData(new[] { "run", "--set", "Role=web" }, "Role: unknown setting (did you mean Roles?)")]
     public async Task A_bad_setting_is_named_in_one_line_with_exit_code_2(string[] args, string expected)
     {
         var result = await HollerProcess.RunAsync(args);
@@ -55,20 +60,72 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
-    public async Task A_taken_operator_port_is_named_in_one_line()
+    public async Task An_unknown_key_in_a_config_file_is_named_with_the_nearest_setting()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "holler.json");
+        await File.WriteAllTextAsync(file, """{ "Tracker": { "Shard": 8 } }""", TestContext.Current.CancellationToken);
+
+        var result = await HollerProcess.RunAsync(["run", "--config", file]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("holler: Tracker:Shard: unknown setting (did you mean Tracker:Shards?)", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_key_under_a_holler_section_in_the_environment_is_refused_but_other_HOLLER_variables_are_not()
+    {
+        // HOLLER_TEST_POSTGRES and the like belong to other tools; only keys under a section of the node's settings count.
+        var result = await HollerProcess.RunAsync(["run", "--roles", "chef"], environment: new Dictionary<string, string>
+        {
+            ["HOLLER_KAFKA__TOPICS"] = "x",
+            ["HOLLER_SOME_TOOL_SETTING"] = "1",
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("Roles: unknown role 'chef'"));
+        Assert.Contains(lines, l => l.Contains("KAFKA:TOPICS: unknown setting (did you mean Kafka:Topic?)"));
+    }
+
+    [Theory]
+    [InlineData("--port", "Cluster:Port")]
+    [InlineData("--web-port", "Web:Port")]
+    [InlineData("--operator-port", "Operator:Port")]
+    public async Task A_taken_port_is_named_in_one_line_without_a_trace(string flag, string setting)
     {
         using var dir = new TempDir();
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();
         var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var ports = new Dictionary<string, string> { ["--port"] = "0", ["--web-port"] = "0", ["--operator-port"] = "0" };
+        ports[flag] = port.ToString();
 
         var result = await HollerProcess.RunAsync(["run", "--data", dir.Path, "--businesses", "10", "--generator", "false",
-            "--web-port", "0", "--operator-port", port.ToString()]);
+            ..ports.SelectMany(p => new[] { p.Key, p.Value })]);
 
         Assert.Equal(2, result.ExitCode);
-        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("holler: ")).ToList();
-        Assert.Single(lines);
-        Assert.Contains($"Operator:Port: could not start the node", lines[0]);
-        Assert.Contains($":{port}", lines[0]);
+        Assert.Equal($"holler: {setting} {port} is already in use on 127.0.0.1", result.Stderr.Trim());
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unreachable_broker_is_said_on_the_console_and_so_is_its_recovery()
+    {
+        using var kafka = MockKafkaCluster.Start();
+        kafka.BrokerDown();
+        using var dir = new TempDir();
+        await using var node = NodeProcess.Start("node", ["run", "--data", dir.Path, "--businesses", "10", "--web-port", "0",
+            "--operator-port", "0", "--kafka", kafka.BootstrapServers]);
+
+        await node.WaitForLineAsync(l => l == $"holler: Kafka at {kafka.BootstrapServers} is not reachable yet (still trying)",
+            TimeSpan.FromSeconds(90), "the unreachable-broker line");
+        kafka.BrokerUp();
+        await node.WaitForLineAsync(l => l == $"holler: Kafka at {kafka.BootstrapServers} is reachable now",
+            TimeSpan.FromSeconds(60), "the recovery line");
+
+        // Said once, not once per check (every few seconds).
+        Assert.Single(node.Lines, l => l.Contains("is not reachable yet"));
     }
 }

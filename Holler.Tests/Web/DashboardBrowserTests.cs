@@ -57,7 +57,7 @@ public sealed class DashboardBrowserTests(DevNodeFixture dev, ITestOutputHelper 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "dashboard-live.png"), FullPage = true });
 
         // Open the injected surge's row by its id: rows re-rank every second, and the top rows may be another test's
-        // freshness probes, which the catalog does not know (their page says "Unknown business").
+        // freshness probes, which the catalog does not know (their page shows them by id, "Not in the catalog").
         var ranked = await RowIds(page);
         await page.Locator($"[data-testid=leaderboard-row][data-business-id='{surging}'] [data-testid=leaderboard-link]").ClickAsync();
 

@@ -227,8 +227,49 @@ public sealed class DashboardComponentTests : IAsyncDisposable
         cut.WaitForAssertion(() => Assert.Contains("No traffic seen yet", cut.Find("[data-testid=business-state]").TextContent), Wait);
         Assert.Contains("No events for this business yet", cut.Find("[data-testid=chart-empty]").TextContent);
 
+        // Neither in the catalog nor seen by its tracker: the only business the page calls unknown.
         var unknown = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, "no-such-business"));
-        Assert.Contains("no-such-business", unknown.Find("[data-testid=unknown-business]").TextContent);
+        unknown.WaitForAssertion(() => Assert.Contains("no-such-business", unknown.Find("[data-testid=unknown-business]").TextContent), Wait);
+        Assert.Contains("no-such-business", _series.Asked);
+    }
+
+    [Fact]
+    public void A_business_with_traffic_but_no_catalog_entry_shows_its_charts_by_its_id()
+    {
+        const string id = "real-traffic-business-1";
+        Assert.False(Catalog.TryGet(id, out _));
+        _series.Answer = new BusinessSeries(id, 1_750_000_000, [.. Enumerable.Range(0, 60).Select(i => i < 40 ? 1 : 20)],
+            [.. Enumerable.Range(0, 60).Select(i => i < 58 ? 60 : 500)], 460, 60, 8, true, 18.75, 7.67, true, 1_749_999_980_000, 10_000, 0);
+
+        var cut = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => Assert.Contains("Surging since", cut.Find("[data-testid=business-state]").TextContent), Wait);
+        Assert.Equal(id, cut.Find("[data-testid=business-name]").TextContent);
+        Assert.Contains("Not in the catalog", cut.Find("[data-testid=not-in-catalog]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=unknown-business]"));
+        Assert.Equal("460", cut.Find("[data-testid=stat-count] h6").TextContent.Trim());
+        Assert.NotNull(cut.Find("#chart-seconds"));
+        Assert.NotNull(cut.Find("#chart-minutes"));
+        Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
+    }
+
+    [Fact]
+    public void A_surging_business_missing_from_the_catalog_is_listed_by_its_id_without_a_marker()
+    {
+        const string id = "real-traffic-business-2";
+        var board = Board((3, 23.44, 12.43, 12_345));
+        Publish(board with { Top = [.. board.Top, board.Top[0] with { BusinessId = id, Score = 9 }] });
+
+        var cut = _ctx.Render<LiveView>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=leaderboard-row]").Count), Wait);
+        var row = cut.FindAll("[data-testid=leaderboard-row]")[1];
+        Assert.Equal(id, row.GetAttribute("data-business-id"));
+        Assert.Contains(id, row.QuerySelector("[data-testid=leaderboard-link]")!.TextContent);
+        Assert.Equal($"business/{id}", row.QuerySelector("[data-testid=leaderboard-link]")!.GetAttribute("href"));
+        Assert.Contains("not in the catalog", row.TextContent);
+        // The map has no place for it; the catalog's business keeps its marker.
+        Assert.Equal([B(3).Id], cut.FindAll("[data-testid=map-marker]").Select(m => m.GetAttribute("data-business-id")));
     }
 
     private sealed class StubSeries : IBusinessSeriesSource

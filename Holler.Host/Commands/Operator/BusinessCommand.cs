@@ -23,7 +23,7 @@ public static class BusinessCommand
             var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
             void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
             Row("business", b.BusinessId);
-            if (b.Name is not null) Row("name", $"{b.Name} · {b.Category} · {b.City}");
+            Row("name", b.Name is not null ? $"{b.Name} · {b.Category} · {b.City}" : "not in the catalog");
             Row("state", b.State + (b.SurgingSince is { } since ? $" since {since.ToString("HH:mm:ss", c)} UTC" : ""));
             Row("window (60 s)", b.WindowEnd is { } end
                 ? $"{b.Window.ToString("N0", c)} events to {end.ToString("HH:mm:ss", c)} UTC  {Sparkline(b.WindowCounts)}"
