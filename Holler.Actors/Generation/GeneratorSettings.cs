@@ -40,8 +40,11 @@ public sealed record GeneratorSettings
 
     public double ZipfExponent { get; init; } = 1.0;
 
-    /// <summary>Scale the rate by time of day (UTC): ~1.4× mid-afternoon, ~0.5× at night.</summary>
+    /// <summary>Scale the rate by time of day (US Central): ~1.4× mid-afternoon, ~0.5× at night.</summary>
     public bool DailyRhythm { get; init; } = true;
+
+    /// <summary>With <see cref="DailyRhythm"/>: weekends and US holidays at 0.75× of a weekday.</summary>
+    public bool WeeklyRhythm { get; init; } = true;
 
     /// <exception cref="ArgumentException">Names the first setting that is out of range.</exception>
     public void Validate()

@@ -16,7 +16,6 @@ public sealed class TrafficCursor
     private readonly ZipfSampler _popularity;
     private readonly long _endMs;
     private readonly long _maxEvents;
-    private readonly bool _dailyRhythm;
     private readonly double _eventsPerSecond;
 
     private double _nextBaselineMs;
@@ -36,7 +35,6 @@ public sealed class TrafficCursor
         _popularity = plan.Popularity;
         _endMs = plan.EndMs ?? long.MaxValue;
         _maxEvents = plan.MaxEvents ?? long.MaxValue;
-        _dailyRhythm = plan.Settings.DailyRhythm;
         _eventsPerSecond = plan.Settings.EventsPerSecond;
         _nextBaselineMs = plan.StartMs + Gap(plan.StartMs);
         _nextSurgeStartMs = plan.HasSurges ? plan.SurgeStartMs(0) : long.MaxValue;
@@ -133,7 +131,7 @@ public sealed class TrafficCursor
         if (second != _rateSecond)
         {
             _rateSecond = second;
-            var rate = _eventsPerSecond * (_dailyRhythm ? DayRhythm.Factor(second * 1000) : 1.0);
+            var rate = _eventsPerSecond * _plan.DayFactor(second * 1000);
             _meanGapMs = MsPerSecond / rate;
         }
         return -Math.Log(1.0 - _random.NextDouble()) * _meanGapMs;

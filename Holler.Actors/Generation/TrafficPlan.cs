@@ -77,7 +77,7 @@ public sealed class TrafficPlan
 
     public int RankOf(int businessIndex) => _rankOfBusiness[businessIndex];
 
-    public double DayFactor(long eventTimeMs) => Settings.DailyRhythm ? DayRhythm.Factor(eventTimeMs) : 1.0;
+    public double DayFactor(long eventTimeMs) => Settings.DailyRhythm ? DayRhythm.Factor(eventTimeMs, Settings.WeeklyRhythm) : 1.0;
 
     /// <summary>Baseline events per second over all businesses at this event time.</summary>
     public double RateAt(long eventTimeMs) => Settings.EventsPerSecond * DayFactor(eventTimeMs);

@@ -54,18 +54,49 @@ public class TrafficPlanTests
     }
 
     [Fact]
-    public void The_daily_rhythm_peaks_mid_afternoon_and_dips_at_night()
+    public void The_daily_rhythm_peaks_mid_afternoon_and_dips_at_night_in_the_audiences_time()
     {
-        var day = Noon - 12 * 3_600_000;
+        // Tuesday 3 March 2026 in Chicago (UTC−6): 15:00 local is 21:00 UTC.
+        var midnight = new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.FromHours(-6)).ToUnixTimeMilliseconds();
         int Count(int hour) => Events(new TrafficPlan(Settings(s => s with
         {
-            SurgeEvery = TimeSpan.Zero, StartMs = day + hour * 3_600_000L, DurationMs = 10_000,
+            SurgeEvery = TimeSpan.Zero, StartMs = midnight + hour * 3_600_000L, DurationMs = 10_000,
         }))).Count;
 
         Assert.InRange(Count(15) / 40_000.0, 1.37, 1.43);
         Assert.InRange(Count(3) / 40_000.0, 0.48, 0.52);
-        Assert.Equal(1.4, DayRhythm.Factor(day + 15 * 3_600_000L), 9);
-        Assert.Equal(0.5, DayRhythm.Factor(day + 3 * 3_600_000L), 9);
+        Assert.Equal(1.4, DayRhythm.Factor(midnight + 15 * 3_600_000L), 9);
+        Assert.Equal(0.5, DayRhythm.Factor(midnight + 3 * 3_600_000L), 9);
+    }
+
+    [Theory]
+    [InlineData("2026-03-01")] // a Sunday (in standard time, as the offset below)
+    [InlineData("2026-11-26")] // Thanksgiving, a Thursday
+    public void Weekends_and_holidays_are_quieter_and_only_with_the_weekly_rhythm(string date)
+    {
+        var afternoon = new DateTimeOffset(DateTime.Parse(date).AddHours(15), TimeSpan.FromHours(-6)).ToUnixTimeMilliseconds();
+        Assert.Equal(1.4 * DayRhythm.RestDay, DayRhythm.Factor(afternoon), 9);
+        Assert.Equal(1.4, DayRhythm.Factor(afternoon, weekly: false), 9);
+    }
+
+    [Fact]
+    public void The_rhythm_has_no_steps_from_one_minute_to_the_next()
+    {
+        // A fortnight with weekends, a daylight-saving change (8 March 2026) and midnights: a step of a few percent
+        // would be a surge or a drop to a detector watching a busy business.
+        var start = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var previous = DayRhythm.Factor(start);
+        var steps = new List<int>();
+        for (var minute = 1; minute < 14 * 1440; minute++)
+        {
+            var factor = DayRhythm.Factor(start + minute * 60_000L);
+            if (Math.Abs(factor / previous - 1) >= 0.01) steps.Add(minute);
+            Assert.True(Math.Abs(factor / previous - 1) < 0.05, $"minute {minute}: {previous:F4} -> {factor:F4}");
+            previous = factor;
+        }
+        // The one step is the clocks going forward at 02:00 on 8 March (08:00 UTC): people keep to the clock, so their
+        // traffic jumps an hour along its night-time curve, as real traffic does.
+        Assert.Equal([6 * 1440 + 8 * 60], steps);
     }
 
     [Fact]
