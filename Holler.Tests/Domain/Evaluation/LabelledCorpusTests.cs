@@ -20,7 +20,7 @@ public sealed class LabelledCorpusTests(OneWeekCorpus corpus) : IClassFixture<On
             Assert.Equal(corpus.Series[s].Rows, again[s].Rows);
             Assert.Equal(corpus.Series[s].Anomalies, again[s].Anomalies);
         }
-        var differing = other.Zip(corpus.Series).Count(p => !p.First.Rows.Select(r => r.Value).SequenceEqual(p.Second.Rows.Select(r => r.Value)));
+        var differing = other.Zip(corpus.Series, (a, b) => !a.Rows.Select(r => r.Value).SequenceEqual(b.Rows.Select(r => r.Value))).Count(d => d);
         Assert.Equal(corpus.Series.Count, differing);
     }
 
