@@ -1,4 +1,3 @@
-using System.Globalization;
 using Holler.Domain.Replay;
 
 namespace Holler.Domain.Evaluation;
@@ -15,9 +14,9 @@ internal static class SeriesBuilder
         IReadOnlySet<DateOnly>? holidays = null, double? dispersion = null)
     {
         var minutes = Math.Max(1, (int)Math.Round(spec.Interval.TotalMinutes));
-        return Build(spec, changes, (random, instant) =>
+        return Build(spec, changes, (random, instant, local) =>
         {
-            var expected = ratePerMinute * spec.Interval.TotalMinutes * profile.Factor(spec.Local(instant), holidays);
+            var expected = ratePerMinute * spec.Interval.TotalMinutes * profile.Factor(local, holidays);
             var changed = Changed(changes, instant, spec.Interval, minutes, expected, random);
             return dispersion is { } shape ? RandomDraws.OverdispersedCount(random, changed, shape) : RandomDraws.Poisson(random, changed);
         });
@@ -25,9 +24,9 @@ internal static class SeriesBuilder
 
     /// <summary>Gauges: <paramref name="sample"/> draws the normal value at a local time; changes act on the drawn value.</summary>
     public static LabelledSeries Gauge(SeriesSpec spec, IReadOnlyList<InjectedChange> changes, Func<Random, DateTime, double> sample) =>
-        Build(spec, changes, (random, instant) =>
+        Build(spec, changes, (random, instant, local) =>
         {
-            var value = sample(random, spec.Local(instant));
+            var value = sample(random, local);
             foreach (var change in changes)
                 if (instant >= change.Start && instant < change.End)
                     value = change.Apply((instant - change.Start).TotalMinutes, value, random);
@@ -54,7 +53,7 @@ internal static class SeriesBuilder
         return total / minutes;
     }
 
-    private static LabelledSeries Build(SeriesSpec spec, IReadOnlyList<InjectedChange> changes, Func<Random, DateTimeOffset, double> value)
+    private static LabelledSeries Build(SeriesSpec spec, IReadOnlyList<InjectedChange> changes, Func<Random, DateTimeOffset, DateTime, double> value)
     {
         // Placement drew from Random(Seed); the values get their own stream, so changing how anomalies are drawn does
         // not reshuffle every series' noise.
@@ -62,31 +61,55 @@ internal static class SeriesBuilder
         var rows = new List<SeriesRow>(spec.Rows + spec.Rows / 100);
         var start = spec.StartUtc;
         var line = 2;
+        var clock = new LocalClock(spec.Zone);
         for (var i = 0; i < spec.Rows; i++)
         {
             var instant = start + i * spec.Interval;
-            var v = value(random, instant);
-            var stamp = spec.Stamp(instant);
+            var v = value(random, instant, clock.Local(instant));
+            var stamp = spec.Stamp(instant, clock);
             var text = Text(stamp, spec.LocalTimestamps);
             rows.Add(new SeriesRow(line++, text, stamp, v));
             if (spec.DuplicateProbability > 0 && random.NextDouble() < spec.DuplicateProbability)
                 rows.Add(new SeriesRow(line++, text, stamp, v));
         }
-        var last = spec.Stamp(start + (spec.Rows - 1) * spec.Interval);
+        var last = spec.Stamp(start + (spec.Rows - 1) * spec.Interval, clock);
         var windows = changes
             .Where(c => c.Label is not null)
             .OrderBy(c => c.Start)
             .Select(c =>
             {
-                var at = spec.Stamp(c.Start);
+                var at = spec.Stamp(c.Start, clock);
                 return new AnomalyWindow(at, at + c.WindowLength, c.Label!.Value, c.Lasting ? last : at + c.Duration, c.Shape);
             })
             .ToList();
         return new LabelledSeries(spec.Name, spec.Category, spec.Interval, spec.Kind, rows, windows);
     }
 
-    private static string Text(DateTimeOffset stamp, bool local) =>
-        local
-            ? stamp.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-            : stamp.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary><c>yyyy-MM-ddTHH:mm:ssZ</c>, or <c>yyyy-MM-dd HH:mm:ss</c> for local time; by hand, as format strings cost more than the rest of a row.</summary>
+    internal static string Text(DateTimeOffset stamp, bool local) =>
+        string.Create(local ? 19 : 20, (stamp.DateTime, local), static (chars, state) =>
+        {
+            var (at, isLocal) = state;
+            Digits(chars[..4], at.Year);
+            chars[4] = '-';
+            Digits(chars.Slice(5, 2), at.Month);
+            chars[7] = '-';
+            Digits(chars.Slice(8, 2), at.Day);
+            chars[10] = isLocal ? ' ' : 'T';
+            Digits(chars.Slice(11, 2), at.Hour);
+            chars[13] = ':';
+            Digits(chars.Slice(14, 2), at.Minute);
+            chars[16] = ':';
+            Digits(chars.Slice(17, 2), at.Second);
+            if (!isLocal) chars[19] = 'Z';
+        });
+
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
 }

@@ -17,12 +17,10 @@ internal sealed record SeriesSpec(string Name, string Category, int Seed, TimeZo
 
     public DateTimeOffset EndUtc => StartUtc + Rows * Interval;
 
-    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTimeFromUtc(instant.UtcDateTime, Zone);
-
     /// <summary>The timestamp written for an instant, as <c>holler detect</c> will read it back.</summary>
-    public DateTimeOffset Stamp(DateTimeOffset instant)
+    public DateTimeOffset Stamp(DateTimeOffset instant, LocalClock clock)
     {
         if (ClockJump is { } jump && instant >= jump.At) instant -= jump.By;
-        return LocalTimestamps ? new DateTimeOffset(DateTime.SpecifyKind(Local(instant), DateTimeKind.Unspecified), TimeSpan.Zero) : instant;
+        return LocalTimestamps ? new DateTimeOffset(clock.Local(instant), TimeSpan.Zero) : instant;
     }
 }

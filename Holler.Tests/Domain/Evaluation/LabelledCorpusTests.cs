@@ -154,6 +154,18 @@ public sealed class LabelledCorpusTests(OneWeekCorpus corpus) : IClassFixture<On
         Assert.True(longest >= 180, $"longest run of zeros {longest} rows");
     }
 
+    [Theory]
+    [InlineData("2024-03-10T07:05:09+00:00", false)]
+    [InlineData("0999-12-31T23:59:59+00:00", true)]
+    public void Timestamps_are_written_as_the_reader_expects(string at, bool local)
+    {
+        var stamp = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = stamp.ToString(local ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, SeriesBuilder.Text(stamp, local));
+        Assert.True(SeriesTimestamp.TryParse(expected, out var read) && read == stamp);
+    }
+
     private static IEnumerable<(SeriesRow Previous, SeriesRow Row, TimeSpan Gap)> Steps(IReadOnlyList<SeriesRow> rows) =>
         rows.Zip(rows.Skip(1), (a, b) => (a, b, b.Timestamp - a.Timestamp));
 
