@@ -57,7 +57,7 @@ public sealed class CorpusFiles(string directory, int seed, int weeks)
             seed,
             weeks,
             probationHours = ScoringProfile.Standard.Probation.TotalHours,
-            window = $"[anomaly start, start + max(anomaly duration, {AnomalyWindow.MinimumLength.TotalHours} h)]; a level shift: [step, step + {AnomalyWindow.MinimumLength.TotalHours} h]",
+            window = EvaluationReport.WindowRule,
             series = _labels,
         };
         File.WriteAllText(Path.Combine(directory, "labels.json"), JsonSerializer.Serialize(labels, new JsonSerializerOptions { WriteIndented = true }));

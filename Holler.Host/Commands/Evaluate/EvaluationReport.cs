@@ -9,11 +9,27 @@ namespace Holler.Host.Commands.Evaluate;
 /// <summary>One <c>holler evaluate</c> run: the corpus it generated and every detector's figures, as tables or JSON.</summary>
 public sealed record EvaluationReport(int Seed, int Weeks, double WallSeconds, EvaluationResult Result)
 {
+    /// <summary>How the figures were computed, so that a saved result explains itself.</summary>
+    public object Scoring { get; } = new
+    {
+        truePositive = ScoringProfile.Standard.TruePositive,
+        falsePositive = ScoringProfile.Standard.FalsePositive,
+        falseNegative = ScoringProfile.Standard.FalseNegative,
+        probationHours = ScoringProfile.Standard.Probation.TotalHours,
+        window = WindowRule,
+        thresholdCandidates = ThresholdSweep.Candidates,
+    };
+
+    public static string WindowRule { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"[anomaly start, start + max(anomaly duration, {AnomalyWindow.MinimumLength.TotalHours} h)]; a level shift: [step, step + {AnomalyWindow.MinimumLength.TotalHours} h]");
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Failure messages quote timestamps and apostrophes; the output is a file or a pipe, never HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -33,7 +49,7 @@ public sealed record EvaluationReport(int Seed, int Weeks, double WallSeconds, E
             foreach (var failure in d.FailedSeries) console.MarkupLine("  " + Markup.Escape(failure));
         }
         console.MarkupLine(Markup.Escape("NAB: 100 = every window detected at its start and no false positive, 0 = no better than flagging nothing; "
-            + "FA/wk: alarm onsets outside windows per series-week; det: windows detected; delay: median minutes from anomaly start to first flag."));
+            + "FA/wk: alarm onsets outside windows per series-week; det: windows detected; delay: median / p90 minutes from anomaly start to the first flag in its window."));
     }
 
     private Table Table(string title, Func<DetectorResult, ThresholdResult> pick)
@@ -59,7 +75,7 @@ public sealed record EvaluationReport(int Seed, int Weeks, double WallSeconds, E
             cells.Add(f.NabScore is { } nab ? nab.ToString("0.0", c) : "-");
             cells.Add(f.FalseAlarmsPerSeriesWeek.ToString("0.00", c));
             cells.Add(f.DetectionRate is { } rate ? rate.ToString("P0", c) : "-");
-            cells.Add(f.MedianDelayMinutes is { } delay ? delay.ToString("0.#", c) + "m" : "-");
+            cells.Add(f.MedianDelayMinutes is { } median ? string.Create(c, $"{median:0.#} / {f.P90DelayMinutes:0.#}m") : "-");
         }
         return cells.Select(Markup.Escape).ToArray();
     }
