@@ -6,6 +6,7 @@ namespace Holler.Domain.Evaluation;
 /// the threshold; <see cref="DefaultThreshold"/> is the one the detector is meant to alarm at.
 /// </summary>
 /// <remarks>
+/// The series a detector is given has no <see cref="LabelledSeries.Anomalies"/>: the evaluation removes them.
 /// A detector that cannot read a whole series returns <see cref="IncompleteScores"/> (scores up to the bad row, 0 after),
 /// which the evaluation counts as a failed series; one that throws scores 0 on every row of that series and is counted
 /// the same way. NaN scores count as 0, and scores outside [0, 1] are clamped.
