@@ -6,6 +6,11 @@ namespace Holler.Domain.Evaluation;
 /// is a false positive. Summed over series, the raw score is normalised to 0–100 between the null detector (flags
 /// nothing) and the perfect one (flags the first row of every window) by <see cref="Normalised"/>.
 /// </summary>
+/// <remarks>
+/// One difference from NAB: NAB charges a flag shortly after a window less than a full false positive (by the same
+/// sigmoid, turning negative past the window's end). Here every flag outside a window costs the full weight, because our
+/// windows already run 2.4 h past short anomalies: what is still flagged after that is an alarm nobody asked for.
+/// </remarks>
 public static class WindowScorer
 {
     public static SeriesOutcome Score(SeriesLayout layout, IReadOnlyList<double> scores, double threshold, ScoringProfile profile, string? failure = null)
