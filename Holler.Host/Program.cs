@@ -9,6 +9,7 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     DetectCliCommand.Create(),
     KafkaDevCommand.Create(),
     BenchCommand.Create(),
+    EvaluateCommand.Create(),
 };
 OperatorCommands.AddTo(root);
 // Ctrl-C / SIGTERM cancel the command, which then leaves the cluster in order (hand-off, snapshots, offset commits).

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Holler.Domain.Evaluation;
+using Holler.Host.Commands.Evaluate;
+using Spectre.Console;
+
+namespace Holler.Host.Commands;
+
+/// <summary>
+/// <c>holler evaluate</c>: generates a labelled corpus from a seed and scores every chosen detector on it in the same
+/// run, NAB-style and operationally (false alarms per series-week, detection rate, delay), per category.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var detectors = new Option<string?>("--detectors") { Description = $"Comma-separated detectors (default: all: {string.Join(",", DetectorRegistry.All.Select(d => d.Name))})" };
+        var seed = new Option<int>("--seed") { Description = "Corpus seed: the same seed generates the same corpus (default: 1)", DefaultValueFactory = _ => 1 };
+        var weeks = new Option<int>("--weeks") { Description = $"Length of every series in weeks, 1 to {CorpusOptions.MaxWeeks} (default: {CorpusOptions.Default.Weeks})", DefaultValueFactory = _ => CorpusOptions.Default.Weeks };
+        var writeCorpus = new Option<string?>("--write-corpus") { Description = "Also write the corpus here: <category>/<name>.csv and labels.json, for holler detect" };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the tables go to standard error)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Also write the JSON results to this file" };
+        var command = new Command("evaluate", "Compare anomaly detectors on a generated, labelled corpus (NAB-style window score, false alarms, detection delay)")
+        {
+            detectors, seed, weeks, writeCorpus, json, output,
+        };
+        command.SetAction(async (parse, token) =>
+        {
+            var errors = new List<string>();
+            var chosen = new List<EvaluatedDetector>();
+            var names = parse.GetValue(detectors) is { } list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : DetectorRegistry.All.Select(d => d.Name).ToArray();
+            foreach (var name in names)
+            {
+                if (DetectorRegistry.Find(name) is { } detector)
+                {
+                    if (!chosen.Contains(detector)) chosen.Add(detector);
+                }
+                else errors.Add($"--detectors: unknown detector '{name}' (known: {string.Join(", ", DetectorRegistry.All.Select(d => d.Name))})");
+            }
+            if (names.Length == 0) errors.Add("--detectors: needs at least one detector");
+            var options = new CorpusOptions(parse.GetValue(weeks));
+            errors.AddRange(options.Validate());
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors) await Console.Error.WriteLineAsync($"holler evaluate: {error}");
+                return ExitCodes.BadConfiguration;
+            }
+            return await RunAsync(parse.GetValue(seed), options, chosen, parse.GetValue(writeCorpus), parse.GetValue(json), parse.GetValue(output), token);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int seed, CorpusOptions options, IReadOnlyList<EvaluatedDetector> detectors, string? corpusDirectory,
+        bool json, string? outPath, CancellationToken token)
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = LabelledCorpus.Plan(seed, options);
+        var files = corpusDirectory is null ? null : new CorpusFiles(corpusDirectory, seed, options.Weeks);
+        if (files is not null) corpus = corpus.Select(e => e with { Build = () => Written(e.Build(), files) }).ToList();
+
+        var interactive = !Console.IsErrorRedirected;
+        var lastLine = TimeSpan.Zero;
+        var result = DetectorEvaluation.Run(corpus, detectors, ScoringProfile.Standard, (done, total, name) =>
+        {
+            token.ThrowIfCancellationRequested();
+            if (interactive) Console.Error.Write($"\r\u001b[Kevaluate: {done}/{total} series ({name})");
+            else if (done == total || clock.Elapsed - lastLine >= TimeSpan.FromSeconds(5))
+            {
+                lastLine = clock.Elapsed;
+                Console.Error.WriteLine($"evaluate: {done}/{total} series ({name})");
+            }
+        });
+        if (interactive) Console.Error.WriteLine();
+        files?.WriteLabels();
+
+        var report = new EvaluationReport(seed, options.Weeks, Math.Round(clock.Elapsed.TotalSeconds, 2), result);
+        if (outPath is not null) await File.WriteAllTextAsync(outPath, report.ToJson(), token);
+        if (json)
+        {
+            var errorConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            if (Console.IsErrorRedirected) errorConsole.Profile.Width = 200;
+            report.Render(errorConsole);
+            await Console.Out.WriteLineAsync(report.ToJson());
+            await Console.Out.FlushAsync(token);
+        }
+        else
+        {
+            if (Console.IsOutputRedirected) AnsiConsole.Console.Profile.Width = 200;
+            report.Render(AnsiConsole.Console);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static LabelledSeries Written(LabelledSeries series, CorpusFiles files)
+    {
+        files.Write(series);
+        return series;
+    }
+}
