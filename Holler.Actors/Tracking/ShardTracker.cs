@@ -18,7 +18,7 @@ namespace Holler.Tracking;
 /// own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at once
 /// starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
 /// </remarks>
-public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
+public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 {
     private readonly string _shardId;
     private readonly TrackerSettings _settings;
@@ -47,7 +47,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// <summary>The shard number that batch was addressed to, for the reply if the write fails.</summary>
     private int _persistingShard;
 
-    public BusinessTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+    public ShardTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics = null)
     {
         _shardId = shardId;
@@ -109,6 +109,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of shard {0} failed", _shardId));
     }
 
+    // Journals and snapshots already stored are keyed by this: never change it.
     public static string PersistenceIdFor(string shardId) => "tracker-shard-" + shardId;
 
     public override string PersistenceId => PersistenceIdFor(_shardId);
@@ -125,8 +126,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics) : IIndirectActorProducer
     {
-        public Type ActorType => typeof(BusinessTracker);
-        public ActorBase Produce() => new BusinessTracker(shardId, settings, leaderboard, clock, metrics);
+        public Type ActorType => typeof(ShardTracker);
+        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics);
         public void Release(ActorBase actor) { }
     }
 
