@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Holler.Domain.Surges;
-using Holler.Tracking;
 
 namespace Holler.Leaderboard;
 
@@ -18,8 +17,6 @@ namespace Holler.Leaderboard;
 /// </summary>
 public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 {
-    public const string Topic = "leaderboard";
-
     private readonly LeaderboardSettings _settings;
     private readonly TimeProvider _clock;
     private readonly IActorRef _mediator;
@@ -129,7 +126,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         _publishedIds = top.Select(e => e.BusinessId).ToHashSet();
         _publishedSurging = _ranking.Count;
         _sequence++;
-        _mediator.Tell(new Publish(Topic, Current()));
+        _mediator.Tell(new Publish(LeaderboardUpdated.Topic, Current()));
     }
 
     private void PublishSurge(SurgeRecord record) => _mediator.Tell(new Publish(SurgeRecorded.Topic, new SurgeRecorded(record)));

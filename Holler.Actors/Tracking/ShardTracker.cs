@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Leaderboard;
 
 namespace Holler.Tracking;
 

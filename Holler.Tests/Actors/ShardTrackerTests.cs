@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Leaderboard;
 using Holler.Tests.Support;
 using Holler.Tracking;
 using static Holler.Tests.Support.Traffic;

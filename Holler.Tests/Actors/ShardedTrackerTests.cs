@@ -78,7 +78,7 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
     {
         const string hot = "biz-hot";
         var subscriber = CreateTestProbe("dashboard");
-        DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, subscriber.Ref), TestActor);
+        DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, subscriber.Ref), TestActor);
         ExpectMsg<SubscribeAck>(Startup, cancellationToken: Ct);
         var region = ActorRegistry.Get<ShardTracker>();
         var traffic = new Traffic(hot, partition: 2);
