@@ -51,16 +51,10 @@ public static class RunCommand
                 flags.Add(new(pair[..eq].Trim(), pair[(eq + 1)..]));
             }
             var (node, errors) = SettingsLoader.Load(parse.GetValue(config), flags);
-            if (node is null) return await Fail(errors);
+            if (node is null) return CommandFailure.Fail(null, errors);
             return await RunAsync(node with { StatusInterval = node.Has(NodeRole.Ingest) ? TimeSpan.FromSeconds(10) : null }, token);
         });
         return command;
-    }
-
-    private static async Task<int> Fail(IEnumerable<string> errors)
-    {
-        foreach (var error in errors) await Console.Error.WriteLineAsync($"holler: {error}");
-        return ExitCodes.BadConfiguration;
     }
 
     /// <summary>Which port setting a start-up failure is about, if it is a port that could not be bound.</summary>
@@ -78,7 +72,7 @@ public static class RunCommand
     private static async Task<int> RunAsync(NodeConfig config, CancellationToken token)
     {
         if (config.Has(NodeRole.Tracker) && await PersistenceCheck.VerifyAsync(config, token) is { } problem)
-            return await Fail([problem]);
+            return CommandFailure.Fail(null, [problem]);
 
         Console.Error.WriteLine("Starting Holler…");
         HollerNode node;
