@@ -27,7 +27,7 @@ public static class GenerateCommand
         var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => 1.0 };
         var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the UTC day, 0.5× to 1.4× (default: true)", DefaultValueFactory = _ => true };
-        var command = new Command(Name, "Produce synthetic traffic (DESIGN §3 contract) with Zipf popularity, a daily rhythm and injected surges")
+        var command = new Command(Name, "Produce synthetic traffic (the event contract of docs/architecture.md) with Zipf popularity, a daily rhythm and injected surges")
         {
             bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration, zipf, rhythm,
         };
