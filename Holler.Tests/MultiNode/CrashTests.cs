@@ -190,7 +190,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits for two status lines in a row, printed from now on, with the same totals: a quiet interval.</summary>
-    private static Task AwaitIdleAsync(NodeProcess node)
+    private static Task AwaitIdleAsync(HollerProcess node)
     {
         var from = node.Lines.Count;
         return Eventually.Until(
