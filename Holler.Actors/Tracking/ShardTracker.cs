@@ -14,10 +14,10 @@ namespace Holler.Tracking;
 /// when a business enters, moves within, or leaves a surge.
 /// </summary>
 /// <remarks>
-/// One entity per shard, not per business (see docs/architecture.md#one-tracker-per-shard): at 200,000 businesses a micro-batch
-/// touched thousands of entities, each with its own message, journal write, acknowledgement and, after a move, its
-/// own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at once
-/// starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
+/// One entity per shard, not per business (see docs/architecture.md#one-tracker-per-shard): at 200,000 businesses a
+/// micro-batch touched thousands of entities, each with its own message, journal write, acknowledgement and, after a
+/// move, its own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at
+/// once starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
 /// </remarks>
 public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 {

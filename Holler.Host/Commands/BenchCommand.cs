@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Holler.Host.Commands;
 
-/// <summary><c>holler bench</c>: the performance scenarios of docs/architecture.md#performance-model, as a table or JSON.</summary>
+/// <summary><c>holler bench</c>: the performance scenarios of docs/architecture.md#performance-model, as a table or
+/// JSON.</summary>
 public static class BenchCommand
 {
     private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];

@@ -68,7 +68,8 @@ public sealed class CrashCluster : IAsyncDisposable
                     "run", "--roles", NodeRoles, "--port", ports[i].ToString(), "--seed-nodes", seed,
                     "--kafka", bootstrap, "--generator", "false", "--businesses", Businesses.ToString(),
                     "--persistence", "postgres", "--data", Path.Combine(data.Path, name), "--operator-port", "0",
-                    // The embedded broker ignores LeaveGroup: a dead consumer's partitions wait out its session (see docs/architecture.md#the-embedded-kafka-broker).
+                    // The embedded broker ignores LeaveGroup: a dead consumer's partitions wait out its session (see
+                    // docs/architecture.md#the-embedded-kafka-broker).
                     "--set", "Kafka:SessionTimeoutMs=6000",
                     "--set", "Leaderboard:Console=false",
                     "--set", "Ingest:BatchDelayMs=100",

@@ -90,7 +90,8 @@ public sealed record MachineInfo(int Cores, double MemoryGiB, string Os, string 
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Cores} cores, {MemoryGiB:0.#} GiB, {Os}, {Runtime}, {(ServerGc ? "server" : "workstation")} GC");
 }
 
-/// <summary>One performance target (docs/architecture.md#performance-model) against what this run measured; Met is null when the run did not measure it.</summary>
+/// <summary>One performance target (docs/architecture.md#performance-model) against what this run measured; Met is null
+/// when the run did not measure it.</summary>
 public sealed record TargetCheck(string Target, string Measured, bool? Met)
 {
     public static IReadOnlyList<TargetCheck> For(BenchReport r)
