@@ -1,6 +1,5 @@
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
-using Holler.Leaderboard;
 
 namespace Holler.Host.Configuration;
 
@@ -29,19 +28,5 @@ public sealed class DetectorOptionsSection
         var detector = new DetectorSettings(EnterScore, ExitScore, MinCount, MinRatio);
         errors.AddRange(detector.Validate());
         return detector;
-    }
-}
-
-public sealed class LeaderboardOptionsSection
-{
-    public int Size { get; set; } = 10;
-    /// <summary>Print the leaderboard to the console when it changes.</summary>
-    public bool Console { get; set; } = true;
-
-    public LeaderboardSettings Resolve(List<string> errors)
-    {
-        var leaderboard = new LeaderboardSettings(Size);
-        errors.AddRange(leaderboard.Validate());
-        return leaderboard;
     }
 }
