@@ -10,8 +10,13 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     KafkaDevCommand.Create(),
     BenchCommand.Create(),
     EvaluateCommand.Create(),
+    // Operator commands: they talk to a running node's operator endpoint.
+    ClusterCommand.Create(),
+    ShardingCommand.Create(),
+    TopCommand.Create(),
+    BusinessCommand.Create(),
+    IngestCommand.Create(),
 };
-OperatorCommands.AddTo(root);
 // Ctrl-C / SIGTERM cancel the command, which then leaves the cluster in order (hand-off, snapshots, offset commits).
 // The default 2-second grace would cut that short and kill the process mid-shutdown.
-return await OperatorCommands.InvokeAsync(root, args, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
+return await HollerCommandLine.InvokeAsync(root, args, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });

@@ -6,9 +6,9 @@ using Holler.Domain.Catalog;
 namespace Holler.Generation;
 
 /// <summary>
-/// Renders a traffic event as the DESIGN §3 contract JSON into one reusable buffer. The optional fields
-/// (method, status, platform, user, session, referrer, latency, region) are a pure function of
-/// (seed, sequence, business, timestamp), so a replay produces byte-identical messages.
+/// Renders a traffic event as the event contract's JSON (docs/architecture.md#the-event-contract) into one reusable
+/// buffer. The optional fields (method, status, platform, user, session, referrer, latency, region) are a pure function
+/// of (seed, sequence, business, timestamp), so a replay produces byte-identical messages.
 /// </summary>
 public sealed class EventJson
 {

@@ -55,10 +55,10 @@ public sealed class TrafficCursor
         return (long)Math.Floor(time);
     }
 
-    public bool TryNext(out TrafficEvent next) => TryNext(long.MaxValue, out next);
+    public bool TryNext(out GeneratedEvent next) => TryNext(long.MaxValue, out next);
 
     /// <summary>Yields the next event only if its timestamp is at most <paramref name="maxTimestampMs"/>; pacing producers use that.</summary>
-    public bool TryNext(long maxTimestampMs, out TrafficEvent next)
+    public bool TryNext(long maxTimestampMs, out GeneratedEvent next)
     {
         var (time, source) = NextSource();
         var timestamp = (long)Math.Floor(time);
@@ -82,7 +82,7 @@ public sealed class TrafficCursor
             else surge.NextMs = surge.StartMs + (surge.Emitted++ + 1.5) * surge.StepMs;
         }
         Sequence++;
-        next = new TrafficEvent(business, timestamp);
+        next = new GeneratedEvent(business, timestamp);
         return true;
     }
 

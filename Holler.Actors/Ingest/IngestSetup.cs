@@ -12,8 +12,8 @@ public static class IngestSetup
 {
     public const string Role = "ingest";
 
-    /// <summary>Starts this node's Kafka ingest stream, delivering to the business trackers (local region or proxy).</summary>
-    /// <param name="shards">The cluster's tracker shard count (as given to <c>AddBusinessTrackers</c>).</param>
+    /// <summary>Starts this node's Kafka ingest stream, delivering to the shard trackers (local region or proxy).</summary>
+    /// <param name="shards">The cluster's tracker shard count (as given to <c>AddShardTrackers</c>).</param>
     public static AkkaConfigurationBuilder AddIngest(this AkkaConfigurationBuilder builder, KafkaIngestSettings settings,
         ParseLimits limits, IngestMetrics metrics, int shards, TimeProvider? clock = null) =>
         builder.AddHocon(Akka.Configuration.ConfigurationFactory.ParseString(
@@ -23,7 +23,7 @@ public static class IngestSetup
         {
             var loggers = resolver.GetService<ILoggerFactory>();
             var ingest = system.ActorOf(
-                IngestActor.PropsFor(settings, registry.Get<BusinessTracker>(), shards, metrics, limits, clock ?? TimeProvider.System, loggers),
+                IngestActor.PropsFor(settings, registry.Get<ShardTracker>(), shards, metrics, limits, clock ?? TimeProvider.System, loggers),
                 "ingest");
             registry.Register<IngestActor>(ingest);
             // Stop consuming before shards hand off: batches sent into a stopping region would only time out, and

@@ -66,7 +66,8 @@ public sealed class KafkaPollingConsumer : IDisposable
             AutoOffsetReset = AutoOffsetReset.Earliest,
             SessionTimeoutMs = (int)_settings.Session.TotalMilliseconds,
             HeartbeatIntervalMs = Math.Max(100, (int)_settings.Session.TotalMilliseconds / 4),
-            // The default 500 ms fetch wait caps the embedded broker at ~50k records/s (DESIGN §6).
+            // The default 500 ms fetch wait caps the embedded broker at ~50k records/s (see
+            // docs/architecture.md#the-embedded-kafka-broker).
             FetchWaitMaxMs = 10,
             EnablePartitionEof = false,
             ClientId = "holler-ingest-" + Environment.MachineName,

@@ -3,8 +3,9 @@ using Confluent.Kafka;
 namespace Holler.Kafka;
 
 /// <summary>
-/// librdkafka's mock Kafka cluster (DESIGN §6): real Kafka wire protocol on loopback, living as long as
-/// this object. It is the embedded default broker and the test broker; production points at Apache Kafka.
+/// librdkafka's mock Kafka cluster (see docs/architecture.md#the-embedded-kafka-broker): real Kafka wire protocol on
+/// loopback, living as long as this object. It is the embedded default broker and the test broker; production points at
+/// Apache Kafka.
 /// </summary>
 public sealed class EmbeddedKafka : IDisposable
 {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Holler.Domain.Surges;
-using Holler.Tracking;
 
 namespace Holler.Leaderboard;
 
@@ -11,15 +10,14 @@ namespace Holler.Leaderboard;
 /// top N on DistributedPubSub only when it changed, and at most once per interval — at once when the last attempt is an
 /// interval old, else an interval after it. A business entering or leaving the top N is news and waits only the
 /// shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge arriving
-/// just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (DESIGN §8).
-/// Its state is rebuilt from the trackers' once-a-second reports, so a hand-over to another node loses at most a second.
-/// It also keeps the recent surges (started, ended, peak) and publishes each start and end on
-/// <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what happened before.
+/// just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (see
+/// docs/architecture.md#performance-model). Its state is rebuilt from the trackers' once-a-second reports, so a
+/// hand-over to another node loses at most a second. It also keeps the recent surges (started, ended, peak) and
+/// publishes each start and end on <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what
+/// happened before.
 /// </summary>
 public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 {
-    public const string Topic = "leaderboard";
-
     private readonly LeaderboardSettings _settings;
     private readonly TimeProvider _clock;
     private readonly IActorRef _mediator;
@@ -129,7 +127,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         _publishedIds = top.Select(e => e.BusinessId).ToHashSet();
         _publishedSurging = _ranking.Count;
         _sequence++;
-        _mediator.Tell(new Publish(Topic, Current()));
+        _mediator.Tell(new Publish(LeaderboardUpdated.Topic, Current()));
     }
 
     private void PublishSurge(SurgeRecord record) => _mediator.Tell(new Publish(SurgeRecorded.Topic, new SurgeRecorded(record)));

@@ -5,11 +5,17 @@ namespace Holler.Leaderboard;
 /// <summary>Marker for the leaderboard protocol, which crosses the network and is bound to <c>HollerSerializer</c>.</summary>
 public interface ILeaderboardProtocol;
 
-/// <summary>The top surges, published on DistributedPubSub topic <see cref="LeaderboardActor.Topic"/>.</summary>
+/// <summary>A business entered, moved within, or left a surge. Sent by shard trackers to the leaderboard singleton.</summary>
+public sealed record SurgeChanged(string BusinessId, bool Surging, LeaderboardEntry Entry) : ILeaderboardProtocol;
+
+/// <summary>The top surges, published by the leaderboard singleton on DistributedPubSub topic <see cref="Topic"/>.</summary>
 /// <param name="Sequence">Increases with every publication of one singleton incarnation.</param>
 /// <param name="Surging">How many businesses are surging in all, beyond the top N shown.</param>
 public sealed record LeaderboardUpdated(IReadOnlyList<LeaderboardEntry> Top, int Surging, long PublishedAtMs, long Sequence)
-    : ILeaderboardProtocol;
+    : ILeaderboardProtocol
+{
+    public const string Topic = "leaderboard";
+}
 
 /// <summary>Asks the singleton for the current top; answered with <see cref="LeaderboardUpdated"/>.</summary>
 public sealed record GetLeaderboard : ILeaderboardProtocol

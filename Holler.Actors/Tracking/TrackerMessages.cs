@@ -1,5 +1,3 @@
-using Holler.Domain.Surges;
-
 namespace Holler.Tracking;
 
 /// <summary>Anything about one business; its id routes it to the tracker of the business's shard.</summary>
@@ -61,6 +59,3 @@ public sealed record StopTracker : ITrackerProtocol
 {
     public static StopTracker Instance { get; } = new();
 }
-
-/// <summary>A business entered, moved within, or left a surge. Sent to the leaderboard singleton.</summary>
-public sealed record SurgeChanged(string BusinessId, bool Surging, LeaderboardEntry Entry) : ITrackerProtocol;

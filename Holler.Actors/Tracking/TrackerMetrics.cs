@@ -1,7 +1,7 @@
 namespace Holler.Tracking;
 
 /// <summary>
-/// What one node's business trackers are doing, readable from any thread. One instance per node (tests host several
+/// What one node's shard trackers are doing, readable from any thread. One instance per node (tests host several
 /// nodes in a process, so nothing here is static). The latency hooks let the host feed histograms without Holler.Actors
 /// depending on a metrics library; they are called on the trackers' threads and must be cheap.
 /// </summary>

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Holler.Host.Commands;
 
-/// <summary><c>holler bench</c>: the DESIGN §8 performance scenarios, as a table or JSON.</summary>
+/// <summary><c>holler bench</c>: the performance scenarios of docs/architecture.md#performance-model, as a table or
+/// JSON.</summary>
 public static class BenchCommand
 {
     private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];
@@ -30,7 +31,7 @@ public static class BenchCommand
         var persistence = new Option<string>("--persistence") { Description = "Tracker persistence: memory (default) or sqlite", DefaultValueFactory = _ => defaults.Persistence };
         var batch = new Option<int>("--batch-records") { Description = "Ingest micro-batch size (default: 20000, as a node)", DefaultValueFactory = _ => defaults.BatchRecords };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
-        var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (DESIGN §8); --json for machine-readable results")
+        var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
             scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, json,
         };

@@ -8,6 +8,8 @@ namespace Holler.Host.Commands;
 /// <summary><c>holler generate</c>: produces the event contract to any Kafka, with injected surges and their ground truth.</summary>
 public static class GenerateCommand
 {
+    private const string Name = "generate";
+
     public static Command Create()
     {
         var bootstrap = new Option<string?>("--bootstrap", "-b") { Description = "Kafka bootstrap servers host:port[,…] (holler kafka-dev prints one)" };
@@ -25,25 +27,25 @@ public static class GenerateCommand
         var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => 1.0 };
         var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the UTC day, 0.5× to 1.4× (default: true)", DefaultValueFactory = _ => true };
-        var command = new Command("generate", "Produce synthetic traffic (DESIGN §3 contract) with Zipf popularity, a daily rhythm and injected surges")
+        var command = new Command(Name, "Produce synthetic traffic (the event contract of docs/architecture.md) with Zipf popularity, a daily rhythm and injected surges")
         {
             bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration, zipf, rhythm,
         };
         command.SetAction(async (parse, token) =>
         {
             var servers = parse.GetValue(bootstrap);
-            if (string.IsNullOrWhiteSpace(servers)) return await Fail("--bootstrap is required (holler kafka-dev prints an address)");
+            if (string.IsNullOrWhiteSpace(servers)) return CommandFailure.Fail(Name, "--bootstrap is required (holler kafka-dev prints an address)");
             TimeSpan? runFor = null;
             if (parse.GetValue(duration) is { } d)
             {
-                if (!Durations.TryParse(d, out var parsed) || parsed <= TimeSpan.Zero) return await Fail($"--duration: '{d}' is not a duration like 10m");
+                if (!Durations.TryParse(d, out var parsed) || parsed <= TimeSpan.Zero) return CommandFailure.Fail(Name, $"--duration: '{d}' is not a duration like 10m");
                 runFor = parsed;
             }
-            if (!Durations.TryParse(parse.GetValue(surgeEvery), out var every)) return await Fail($"--surge-every: '{parse.GetValue(surgeEvery)}' is not a duration");
-            if (!Durations.TryParse(parse.GetValue(firstSurge), out var first)) return await Fail($"--first-surge-after: '{parse.GetValue(firstSurge)}' is not a duration");
-            if (!Durations.TryParse(parse.GetValue(surgeDuration), out var lasting)) return await Fail($"--surge-duration: '{parse.GetValue(surgeDuration)}' is not a duration");
-            if (parse.GetValue(businesses) is < 1 or > 10_000_000) return await Fail("--businesses must be between 1 and 10000000");
-            if (parse.GetValue(speedup) is <= 0 or > 100_000) return await Fail("--speedup must be between 0 and 100000");
+            if (!Durations.TryParse(parse.GetValue(surgeEvery), out var every)) return CommandFailure.Fail(Name, $"--surge-every: '{parse.GetValue(surgeEvery)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(firstSurge), out var first)) return CommandFailure.Fail(Name, $"--first-surge-after: '{parse.GetValue(firstSurge)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(surgeDuration), out var lasting)) return CommandFailure.Fail(Name, $"--surge-duration: '{parse.GetValue(surgeDuration)}' is not a duration");
+            if (parse.GetValue(businesses) is < 1 or > 10_000_000) return CommandFailure.Fail(Name, "--businesses must be between 1 and 10000000");
+            if (parse.GetValue(speedup) is <= 0 or > 100_000) return CommandFailure.Fail(Name, "--speedup must be between 0 and 100000");
 
             var options = new GeneratorOptions
             {
@@ -73,7 +75,7 @@ public static class GenerateCommand
             }
             catch (ArgumentException e)
             {
-                return await Fail(e.Message.ReplaceLineEndings(" "));
+                return CommandFailure.Fail(Name, e.Message);
             }
 
             var c = CultureInfo.InvariantCulture;
@@ -92,11 +94,5 @@ public static class GenerateCommand
             return result.Errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static async Task<int> Fail(string message)
-    {
-        await Console.Error.WriteLineAsync($"holler generate: {message}");
-        return ExitCodes.BadConfiguration;
     }
 }

@@ -51,23 +51,17 @@ public static class RunCommand
                 flags.Add(new(pair[..eq].Trim(), pair[(eq + 1)..]));
             }
             var (node, errors) = SettingsLoader.Load(parse.GetValue(config), flags);
-            if (node is null) return await Fail(errors);
+            if (node is null) return CommandFailure.Fail(null, errors);
             return await RunAsync(node with { StatusInterval = node.Has(NodeRole.Ingest) ? TimeSpan.FromSeconds(10) : null }, token);
         });
         return command;
     }
 
-    private static async Task<int> Fail(IEnumerable<string> errors)
-    {
-        foreach (var error in errors) await Console.Error.WriteLineAsync($"holler: {error}");
-        return ExitCodes.BadConfiguration;
-    }
-
     private static async Task<int> RunAsync(NodeConfig config, CancellationToken token)
     {
         if (config.Has(NodeRole.Tracker) && await PersistenceCheck.VerifyAsync(config, token) is { } problem)
-            return await Fail([problem]);
-        if (PortCheck.FindTaken(config) is { } taken) return await Fail([taken]);
+            return CommandFailure.Fail(null, [problem]);
+        if (PortCheck.FindTaken(config) is { } taken) return CommandFailure.Fail(null, [taken]);
 
         Console.Error.WriteLine("Starting Holler…");
         // Libraries report a failed start at length, Akka.Hosting even on standard output; held until the node is up.

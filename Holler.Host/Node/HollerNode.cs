@@ -59,7 +59,7 @@ public sealed class HollerNode : IAsyncDisposable
     public CancellationToken Stopping => _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
     /// <summary>Where tracker messages go: the local shard region or a proxy to it.</summary>
-    public IActorRef Trackers => Registry.Get<BusinessTracker>();
+    public IActorRef Trackers => Registry.Get<ShardTracker>();
 
     /// <summary>Starts a node. <paramref name="configureLogging"/> replaces the default (warnings to the console).</summary>
     public static async Task<HollerNode> StartAsync(NodeConfig config, Action<ILoggingBuilder>? configureLogging = null,
@@ -152,7 +152,7 @@ public sealed class HollerNode : IAsyncDisposable
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
-            .AddBusinessTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
+            .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
         if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();
 

@@ -29,7 +29,7 @@ public sealed class LeaderboardConsole : ReceiveActor
         Props.Create(() => new LeaderboardConsole(catalog, output));
 
     protected override void PreStart() =>
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, Self));
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, Self));
 
     private void Print(LeaderboardUpdated update)
     {

@@ -35,5 +35,5 @@ public sealed class LeaderboardWatcher : ReceiveActor
     public static Props PropsFor(LeaderboardWatch watch) => Props.Create(() => new LeaderboardWatcher(watch));
 
     protected override void PreStart() =>
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, Self));
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, Self));
 }

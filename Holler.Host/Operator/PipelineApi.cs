@@ -43,11 +43,11 @@ internal static class PipelineApi
         api.MapGet("/business/{id}", async (string id, IActorRegistry registry, BusinessCatalog catalog, CancellationToken token) =>
         {
             BusinessSeries s;
-            try { s = await registry.Get<BusinessTracker>().Ask<BusinessSeries>(new GetBusinessSeries(id), AskTimeout, token); }
+            try { s = await registry.Get<ShardTracker>().Ask<BusinessSeries>(new GetBusinessSeries(id), AskTimeout, token); }
             catch (AskTimeoutException)
             {
                 return ClusterApi.Error(StatusCodes.Status503ServiceUnavailable,
-                    $"the tracker of '{id}' did not answer within {AskTimeout.TotalSeconds:0} s; is a node with the {BusinessTrackerSetup.Role} role up?");
+                    $"the tracker of '{id}' did not answer within {AskTimeout.TotalSeconds:0} s; is a node with the {ShardTrackerSetup.Role} role up?");
             }
             var known = catalog.TryGet(id, out var info);
             var seen = s.HeadSecond != 0 || s.Total != 0;

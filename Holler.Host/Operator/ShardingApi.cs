@@ -39,11 +39,11 @@ internal static class ShardingApi
             // GetClusterShardingStats answers nothing at all when one region is slow, and it keeps a crashed member's
             // region for the down-removal margin after the member is gone, which is exactly when operators ask.
             var hosts = Cluster.Get(system).State.Members
-                .Where(m => m.HasRole(BusinessTrackerSetup.Role) && m.Status is MemberStatus.Up or MemberStatus.Leaving)
+                .Where(m => m.HasRole(ShardTrackerSetup.Role) && m.Status is MemberStatus.Up or MemberStatus.Leaving)
                 .ToList();
             if (hosts.Count == 0)
                 return ClusterApi.Error(StatusCodes.Status503ServiceUnavailable,
-                    $"no member with the {BusinessTrackerSetup.Role} role is up, so no '{found.TypeName}' region can answer");
+                    $"no member with the {ShardTrackerSetup.Role} role is up, so no '{found.TypeName}' region can answer");
             // A proxy is named "<type>Proxy" beside where the region would be: the region's path is the same on every node.
             var regionPath = found.Region.Path.Parent / found.TypeName;
             var answers = await Task.WhenAll(hosts.Select(m => AskRegionAsync(system, m.Address, regionPath, token)));
@@ -63,7 +63,7 @@ internal static class ShardingApi
             // A proxy answers shard queries with nothing (akka.net #3746): say so rather than show an empty table.
             if (!found.Hosted)
                 return ClusterApi.Error(StatusCodes.Status409Conflict,
-                    $"this node hosts no '{found.TypeName}' region, only a proxy to it; ask a node with the {BusinessTrackerSetup.Role} role");
+                    $"this node hosts no '{found.TypeName}' region, only a proxy to it; ask a node with the {ShardTrackerSetup.Role} role");
             var state = await found.Region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout, token);
             var shards = state.Shards
                 .Select(s => new ShardView(s.ShardId, s.EntityIds.Count))
@@ -94,7 +94,7 @@ internal static class ShardingApi
     private static IEnumerable<(string TypeName, IActorRef Region, bool Hosted)> Regions(ActorSystem system)
     {
         var sharding = ClusterSharding.Get(system);
-        foreach (var typeName in sharding.ShardTypeNames.Append(BusinessTrackerSetup.TypeName).Distinct().Order(StringComparer.Ordinal))
+        foreach (var typeName in sharding.ShardTypeNames.Append(ShardTrackerSetup.TypeName).Distinct().Order(StringComparer.Ordinal))
         {
             IActorRef region;
             try { region = sharding.ShardRegion(typeName); }

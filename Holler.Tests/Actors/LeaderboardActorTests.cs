@@ -5,7 +5,6 @@ using Akka.TestKit;
 using Holler.Domain.Surges;
 using Holler.Leaderboard;
 using Holler.Tests.Support;
-using Holler.Tracking;
 
 namespace Holler.Tests.Actors;
 
@@ -49,7 +48,7 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
     private LeaderboardUpdated ExpectPublished()
     {
         var publish = _mediator.ExpectMsg<Publish>(Long);
-        Assert.Equal(LeaderboardActor.Topic, publish.Topic);
+        Assert.Equal(LeaderboardUpdated.Topic, publish.Topic);
         Assert.Equal("leaderboard", publish.Topic);
         return Assert.IsType<LeaderboardUpdated>(publish.Message);
     }

@@ -5,7 +5,6 @@ using Akka.TestKit;
 using Holler.Domain.Surges;
 using Holler.Leaderboard;
 using Holler.Tests.Support;
-using Holler.Tracking;
 
 namespace Holler.Tests.Actors;
 
@@ -30,7 +29,7 @@ public sealed class LeaderboardSurgeHistoryTests(ITestOutputHelper output)
     protected override Task BeforeTestStart()
     {
         _mediator = CreateTestProbe("mediator");
-        _mediator.IgnoreMessages(m => m is Publish { Topic: LeaderboardActor.Topic });
+        _mediator.IgnoreMessages(m => m is Publish { Topic: LeaderboardUpdated.Topic });
         _leaderboard = Sys.ActorOf(LeaderboardActor.PropsFor(Settings, _clock, mediator: _mediator.Ref));
         return Task.CompletedTask;
     }

@@ -28,9 +28,9 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
     protected override void ConfigureMore(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
         builder
             .WithRemoting("127.0.0.1", 0)
-            .WithClustering(new ClusterOptions { Roles = [BusinessTrackerSetup.Role, LeaderboardSetup.Role] })
+            .WithClustering(new ClusterOptions { Roles = [ShardTrackerSetup.Role, LeaderboardSetup.Role] })
             .AddLeaderboard(LeaderboardSettings.Default, hostSingleton: true)
-            .AddBusinessTrackers(Settings, hostTrackers: true, clock: _clock)
+            .AddShardTrackers(Settings, hostTrackers: true, clock: _clock)
             .AddStartup((system, _) =>
             {
                 var cluster = Cluster.Get(system);
@@ -40,7 +40,7 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
     [Fact]
     public void BatchesForSeveralBusinessesAreAckedThroughTheRegion()
     {
-        var region = ActorRegistry.Get<BusinessTracker>();
+        var region = ActorRegistry.Get<ShardTracker>();
         var ids = new[] { "biz-a", "biz-b", "biz-c", "biz-d" };
         var traffic = ids.Select((id, i) => new Traffic(id, partition: i % 2)).ToArray();
 
@@ -64,7 +64,7 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
     [Fact]
     public void RedeliveryThroughTheRegionIsRecognised()
     {
-        var region = ActorRegistry.Get<BusinessTracker>();
+        var region = ActorRegistry.Get<ShardTracker>();
         var batch = new Traffic("biz-x").Next(T0, seconds: 1, perSecond: 5);
 
         region.Tell(batch, TestActor);
@@ -78,9 +78,9 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
     {
         const string hot = "biz-hot";
         var subscriber = CreateTestProbe("dashboard");
-        DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, subscriber.Ref), TestActor);
+        DistributedPubSub.Get(Sys).Mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, subscriber.Ref), TestActor);
         ExpectMsg<SubscribeAck>(Startup, cancellationToken: Ct);
-        var region = ActorRegistry.Get<BusinessTracker>();
+        var region = ActorRegistry.Get<ShardTracker>();
         var traffic = new Traffic(hot, partition: 2);
         var calm = new Traffic("biz-calm", partition: 2, firstOffset: 1_000_000);
 

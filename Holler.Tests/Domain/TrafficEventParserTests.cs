@@ -15,7 +15,7 @@ public class TrafficEventParserTests
          "response_ms":42,"region":"US-CA-06037"}
         """;
 
-    private static (bool Ok, TrafficEvent Event, RejectReason Reason) Parse(
+    private static (bool Ok, ParsedTrafficEvent Event, RejectReason Reason) Parse(
         byte[] value, string? key = null, long now = Now, ParseLimits? limits = null)
     {
         var keyBytes = key is null ? [] : Encoding.UTF8.GetBytes(key);
@@ -23,11 +23,11 @@ public class TrafficEventParserTests
         return (ok, evt, reason);
     }
 
-    private static (bool Ok, TrafficEvent Event, RejectReason Reason) Parse(
+    private static (bool Ok, ParsedTrafficEvent Event, RejectReason Reason) Parse(
         string value, string? key = null, long now = Now, ParseLimits? limits = null) =>
         Parse(Encoding.UTF8.GetBytes(value), key, now, limits);
 
-    private static TrafficEvent Accepted(string value, string? key = null, long now = Now)
+    private static ParsedTrafficEvent Accepted(string value, string? key = null, long now = Now)
     {
         var (ok, evt, reason) = Parse(value, key, now);
         Assert.True(ok, $"rejected as {reason}: {value}");
@@ -47,7 +47,7 @@ public class TrafficEventParserTests
     {
         var evt = Accepted(ContractExample);
 
-        Assert.Equal(new TrafficEvent("Xc1pq8RnWkzL0cT2bVq9aA", 1_795_438_379_342, 200, 42), evt);
+        Assert.Equal(new ParsedTrafficEvent("Xc1pq8RnWkzL0cT2bVq9aA", 1_795_438_379_342, 200, 42), evt);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class TrafficEventParserTests
     {
         var evt = Accepted("""{"request_type":"view","business_id":"b-1","visit_time":1795438379,"user_id":"u-1"}""");
 
-        Assert.Equal(new TrafficEvent("b-1", 1_795_438_379_000, 0, -1), evt);
+        Assert.Equal(new ParsedTrafficEvent("b-1", 1_795_438_379_000, 0, -1), evt);
     }
 
     [Theory]
@@ -114,12 +114,12 @@ public class TrafficEventParserTests
     [Fact]
     public void OptionalFieldsDefaultWhenAbsentOrMistyped()
     {
-        Assert.Equal(new TrafficEvent("b", Now, 0, -1), Accepted($$"""{"business_id":"b","ts":{{Now}}}"""));
+        Assert.Equal(new ParsedTrafficEvent("b", Now, 0, -1), Accepted($$"""{"business_id":"b","ts":{{Now}}}"""));
         Assert.Equal(
-            new TrafficEvent("b", Now, 0, -1),
+            new ParsedTrafficEvent("b", Now, 0, -1),
             Accepted($$$"""{"business_id":"b","ts":{{{Now}}},"status":"200","response_ms":{"v":1}}"""));
         Assert.Equal(
-            new TrafficEvent("b", Now, 503, 12),
+            new ParsedTrafficEvent("b", Now, 503, 12),
             Accepted($$"""{"business_id":"b","ts":{{Now}},"status":503,"response_ms":12.9}"""));
     }
 
@@ -136,7 +136,7 @@ public class TrafficEventParserTests
              "status":201}
             """);
 
-        Assert.Equal(new TrafficEvent("outer", Now, 201, -1), evt);
+        Assert.Equal(new ParsedTrafficEvent("outer", Now, 201, -1), evt);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public class TrafficEventParserTests
     {
         var evt = Accepted($$"""{"business_id":"first","ts":"garbage","status":1,"business_id":"last","visit_time":{{Now}},"status":204}""");
 
-        Assert.Equal(new TrafficEvent("last", Now, 204, -1), evt);
+        Assert.Equal(new ParsedTrafficEvent("last", Now, 204, -1), evt);
         Rejected(RejectReason.InvalidTimestamp, $$"""{"business_id":"b","ts":{{Now}},"timestamp":"garbage"}""");
     }
 
@@ -188,7 +188,7 @@ public class TrafficEventParserTests
         Assert.False(ok);
         Assert.Equal(RejectReason.MissingBusinessId, reason);
 
-        static (bool, TrafficEvent, RejectReason) TryWithKey(byte[] key)
+        static (bool, ParsedTrafficEvent, RejectReason) TryWithKey(byte[] key)
         {
             var ok = TrafficEventParser.TryParse(
                 key, Encoding.UTF8.GetBytes($$"""{"ts":{{Now}}}"""), Now, ParseLimits.Default, out var evt, out var reason);

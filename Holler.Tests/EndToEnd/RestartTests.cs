@@ -24,7 +24,8 @@ public sealed class RestartTests
             o.Tracker.SnapshotEvery = 5;
         });
 
-        // 500 events/s for 30 s: slow enough that the embedded broker's small retention outlasts the restart (DESIGN §6).
+        // 500 events/s for 30 s: slow enough that the embedded broker's small retention outlasts the restart (see
+        // docs/architecture.md#the-embedded-kafka-broker).
         var generator = TrafficGenerator.RunAsync(new GeneratorOptions
         {
             BootstrapServers = broker.BootstrapServers,

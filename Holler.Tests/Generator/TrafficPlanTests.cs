@@ -16,10 +16,10 @@ public class TrafficPlanTests
         return tweak is null ? settings : tweak(settings);
     }
 
-    private static List<TrafficEvent> Events(TrafficPlan plan)
+    private static List<GeneratedEvent> Events(TrafficPlan plan)
     {
         var cursor = plan.CreateCursor();
-        var events = new List<TrafficEvent>();
+        var events = new List<GeneratedEvent>();
         while (cursor.TryNext(out var next)) events.Add(next);
         return events;
     }
@@ -112,7 +112,7 @@ public class TrafficPlanTests
     {
         var plan = new TrafficPlan(Settings());
         var bounded = plan.CreateCursor();
-        var events = new List<TrafficEvent>();
+        var events = new List<GeneratedEvent>();
         for (var until = plan.StartMs; !bounded.IsFinished && until <= plan.EndMs + 250; until += 250)
             while (bounded.TryNext(until, out var next))
             {

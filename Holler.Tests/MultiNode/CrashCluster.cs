@@ -21,11 +21,11 @@ public sealed class CrashCluster : IAsyncDisposable
     public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ITestOutputHelper _output;
-    private readonly NodeProcess _broker;
-    private readonly ClusterDatabase _database;
+    private readonly HollerProcess _broker;
+    private readonly PostgresDatabase _database;
     private readonly TempDir _data;
 
-    private CrashCluster(ITestOutputHelper output, NodeProcess broker, string bootstrap, ClusterDatabase database, TempDir data,
+    private CrashCluster(ITestOutputHelper output, HollerProcess broker, string bootstrap, PostgresDatabase database, TempDir data,
         IReadOnlyList<Node> nodes, HollerNode web)
     {
         _output = output;
@@ -37,7 +37,7 @@ public sealed class CrashCluster : IAsyncDisposable
         Web = web;
     }
 
-    public sealed record Node(NodeProcess Process, Address Address);
+    public sealed record Node(HollerProcess Process, Address Address);
 
     public string Bootstrap { get; }
     public IReadOnlyList<Node> Nodes { get; }
@@ -49,26 +49,27 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public static async Task<CrashCluster> StartAsync(ITestOutputHelper output)
     {
-        var broker = NodeProcess.Start("broker", ["kafka-dev"]);
-        ClusterDatabase? database = null;
+        var broker = HollerProcess.Start("broker", ["kafka-dev"]);
+        PostgresDatabase? database = null;
         TempDir? data = null;
         var nodes = new List<Node>();
         try
         {
             var bootstrap = (await broker.FirstStdoutLine.WaitAsync(TimeSpan.FromSeconds(60))).Trim();
-            database = ClusterDatabase.Create();
+            database = PostgresServer.CreateDatabase(maxPoolSize: null);
             data = new TempDir();
             var ports = FreePorts(3);
             var seed = $"akka.tcp://holler@127.0.0.1:{ports[0]}";
             for (var i = 0; i < ports.Length; i++)
             {
                 var name = $"node{i + 1}";
-                var process = NodeProcess.Start(name,
+                var process = HollerProcess.Start(name,
                 [
                     "run", "--roles", NodeRoles, "--port", ports[i].ToString(), "--seed-nodes", seed,
                     "--kafka", bootstrap, "--generator", "false", "--businesses", Businesses.ToString(),
                     "--persistence", "postgres", "--data", Path.Combine(data.Path, name), "--operator-port", "0",
-                    // The embedded broker ignores LeaveGroup: a dead consumer's partitions wait out its session (DESIGN §6).
+                    // The embedded broker ignores LeaveGroup: a dead consumer's partitions wait out its session (see
+                    // docs/architecture.md#the-embedded-kafka-broker).
                     "--set", "Kafka:SessionTimeoutMs=6000",
                     "--set", "Leaderboard:Console=false",
                     "--set", "Ingest:BatchDelayMs=100",

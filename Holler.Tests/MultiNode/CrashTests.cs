@@ -8,11 +8,12 @@ using Holler.Tests.Support;
 namespace Holler.Tests.MultiNode;
 
 /// <summary>
-/// DESIGN §5 under faults, with separate processes: a broker, three ingest/tracker/leaderboard nodes on one PostgreSQL
-/// journal, the generator's ground truth. One node is killed (SIGKILL) or stopped (SIGTERM) mid-stream; afterwards
-/// every business's count equals what was produced, every record was consumed and committed, and the leaderboard holds
-/// the injected surges. Each test prints how long the takeover took. Five processes each: they run one after another and
-/// alone, after the parallel part of the suite, so neither they nor other tests' timeouts suffer from the load.
+/// The guarantees (docs/architecture.md#guarantees) under faults, with separate processes: a broker, three
+/// ingest/tracker/leaderboard nodes on one PostgreSQL journal, the generator's ground truth. One node is killed
+/// (SIGKILL) or stopped (SIGTERM) mid-stream; afterwards every business's count equals what was produced, every record
+/// was consumed and committed, and the leaderboard holds the injected surges. Each test prints how long the takeover
+/// took. Five processes each: they run one after another and alone, after the parallel part of the suite, so neither
+/// they nor other tests' timeouts suffer from the load.
 /// </summary>
 [Collection(nameof(CrashTests))]
 public sealed class CrashTests(ITestOutputHelper output)
@@ -22,7 +23,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     /// <summary>Event time runs this much faster than the wall clock, so baselines warm up and surges start within seconds.</summary>
     private const double Speedup = 5;
 
-    /// <summary>Offered to the broker: 80 × 5 = 400 events/s, far inside the embedded broker's retention (DESIGN §6).</summary>
+    /// <summary>Offered to the broker: 80 × 5 = 400 events/s, far inside the embedded broker's retention (see
+    /// docs/architecture.md#the-embedded-kafka-broker).</summary>
     private const double EventsPerSecond = 80;
 
     /// <summary>60 s of wall time. The fault comes about 20 s in and the takeover takes about 25 s, so the stream goes on
@@ -190,7 +192,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits for two status lines in a row, printed from now on, with the same totals: a quiet interval.</summary>
-    private static Task AwaitIdleAsync(NodeProcess node)
+    private static Task AwaitIdleAsync(HollerProcess node)
     {
         var from = node.Lines.Count;
         return Eventually.Until(

@@ -122,11 +122,12 @@ public sealed partial class ClusterCommandTests(OperatorCluster cluster)
     {
         using var data = new TempDir();
         // A separate process, so it can die without leaving: SIGKILL.
-        var (victim, address) = await BackgroundHoller.StartAsync(["--kafka", cluster.Broker.BootstrapServers, "--roles", "tracker",
+        var victim = HollerProcess.Start("victim", ["run", "--kafka", cluster.Broker.BootstrapServers, "--roles", "tracker",
             "--seed-nodes", cluster.AddressA, "--data", data.Path, "--businesses", "10", "--generator", "false",
-            "--operator-port", "0", "--web-port", "0", "--set", "Leaderboard:Console=false"], TimeSpan.FromSeconds(90));
+            "--operator-port", "0", "--web-port", "0", "--set", "Leaderboard:Console=false"]);
         await using (victim)
         {
+            var address = await victim.ClusterAddressAsync(TimeSpan.FromSeconds(90));
             await Eventually.Until(() => cluster.ClusterViewAsync(cluster.A), v => v.Members.Any(m => m.Address == address && m.Status == "up"),
                 TimeSpan.FromSeconds(60), v => $"members: {string.Join(", ", v.Members.Select(m => $"{m.Address} {m.Status}"))}");
             victim.Kill();

@@ -20,7 +20,7 @@ public sealed class LeaderboardRecorder : ReceiveActor
     }
 
     protected override void PreStart() =>
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardActor.Topic, Self));
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, Self));
 }
 
 public static class LeaderboardRecording

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Holler.Host.Commands;
 using Holler.Host.Commands.Operator;
 
 namespace Holler.Tests.Support;
@@ -20,8 +21,17 @@ public static class OperatorCli
 
     /// <summary>Starts a command whose output can be read while it runs.</summary>
     public static Task<int> StartAsync(string[] args, RecordingWriter output, RecordingWriter error, CancellationToken token) =>
-        Task.Run(() => OperatorCommands.InvokeAsync(OperatorCommands.AddTo(new RootCommand()), args,
+        Task.Run(() => HollerCommandLine.InvokeAsync(OperatorCommands(), args,
             new InvocationConfiguration { Output = output, Error = error }, token), CancellationToken.None);
+
+    private static RootCommand OperatorCommands() =>
+    [
+        ClusterCommand.Create(),
+        ShardingCommand.Create(),
+        TopCommand.Create(),
+        BusinessCommand.Create(),
+        IngestCommand.Create(),
+    ];
 }
 
 /// <summary>A text writer that can be read from another thread while a command writes to it.</summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Holler.Tests.Support;
 
 /// <summary>
-/// The PostgreSQL server the tests use: HOLLER_TEST_POSTGRES (a connection string of a role that may create databases;
+/// The PostgreSQL server the tests use, in-process ones and node processes alike: HOLLER_TEST_POSTGRES (a connection string of a role that may create databases;
 /// <c>.ci/postgres-up</c> prints it, <c>.ci/run</c> exports it) or, when that is not set, the very connection string
 /// <c>.ci/postgres-up</c> sets up. Never skipped: a missing server fails the test with a line that says what to run.
 /// </summary>
@@ -21,7 +21,9 @@ public static class PostgresServer
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured ? configured : LocalDefault;
 
     /// <summary>Creates a database of its own for one test; dropping it is the caller's (dispose the result).</summary>
-    public static PostgresDatabase CreateDatabase()
+    /// <param name="maxPoolSize">Connections per pool in the returned connection string; null leaves it out, for node
+    /// processes, which bound their own pools.</param>
+    public static PostgresDatabase CreateDatabase(int? maxPoolSize = 8)
     {
         var admin = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Timeout = 10, Pooling = false };
         var name = DatabasePrefix + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "_" + Guid.NewGuid().ToString("N")[..10];
@@ -42,7 +44,8 @@ public static class PostgresServer
                 $"with sudo; it prints the export line), or set {EnvironmentVariable} to a role that may create databases.", e);
         }
         // Few connections per test: test classes run side by side on a server with max_connections = 100.
-        var database = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, MaxPoolSize = 8 };
+        var database = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name };
+        if (maxPoolSize is { } max) database.MaxPoolSize = max;
         return new PostgresDatabase(name, database.ConnectionString, admin.ConnectionString);
     }
 }

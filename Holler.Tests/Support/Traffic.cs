@@ -9,7 +9,7 @@ public sealed class Traffic(string businessId, int partition = 0, long firstOffs
     /// <summary>A Unix second on a minute boundary, so minute arithmetic in assertions stays simple.</summary>
     public const long T0 = 1_750_000_020;
 
-    /// <summary>The shard count of the clusters tests build (the default of <c>AddBusinessTrackers</c> and of nodes).</summary>
+    /// <summary>The shard count of the clusters tests build (the default of <c>AddShardTrackers</c> and of nodes).</summary>
     public const int Shards = TrackerShards.DefaultCount;
 
     public string BusinessId { get; } = businessId;

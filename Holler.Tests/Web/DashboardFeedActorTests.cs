@@ -61,7 +61,7 @@ public sealed class DashboardFeedActorTests(ITestOutputHelper output)
 
         var topics = _mediator.ReceiveN(3, Long, Ct).Cast<Subscribe>().Select(s => s.Topic).Order();
 
-        Assert.Equal([IngestNodeStatus.Topic, LeaderboardActor.Topic, SurgeRecorded.Topic], topics);
+        Assert.Equal([IngestNodeStatus.Topic, LeaderboardUpdated.Topic, SurgeRecorded.Topic], topics);
     }
 
     [Fact]

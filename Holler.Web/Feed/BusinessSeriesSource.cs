@@ -20,7 +20,7 @@ public sealed class TrackerSeriesSource(IActorRegistry registry) : IBusinessSeri
     {
         try
         {
-            return await registry.Get<BusinessTracker>().Ask<BusinessSeries>(new GetBusinessSeries(businessId), Timeout, token);
+            return await registry.Get<ShardTracker>().Ask<BusinessSeries>(new GetBusinessSeries(businessId), Timeout, token);
         }
         catch (AskTimeoutException)
         {

@@ -93,7 +93,7 @@ public sealed class DashboardFeedActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        _mediator.Tell(new Subscribe(LeaderboardActor.Topic, Self));
+        _mediator.Tell(new Subscribe(LeaderboardUpdated.Topic, Self));
         _mediator.Tell(new Subscribe(SurgeRecorded.Topic, Self));
         _mediator.Tell(new Subscribe(IngestNodeStatus.Topic, Self));
         _cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,

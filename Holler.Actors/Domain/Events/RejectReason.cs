@@ -1,6 +1,6 @@
 namespace Holler.Domain;
 
-/// <summary>Why a Kafka record could not become a <see cref="TrafficEvent"/>.</summary>
+/// <summary>Why a Kafka record could not become a <see cref="ParsedTrafficEvent"/>.</summary>
 public enum RejectReason
 {
     /// <summary>Does not start like JSON at all: empty, plain text, binary.</summary>

@@ -8,10 +8,10 @@ using System.Text.Unicode;
 namespace Holler.Domain;
 
 /// <summary>
-/// Turns one Kafka record of <c>holler.traffic</c> (DESIGN §3) into a <see cref="TrafficEvent"/>. Bad records
-/// are not exceptional in a stream fed by other people's producers, so they come back as a
-/// <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the business id (none
-/// for an id already in the <see cref="BusinessIdPool"/> passed in).
+/// Turns one Kafka record of <c>holler.traffic</c> (see docs/architecture.md#the-event-contract) into a
+/// <see cref="ParsedTrafficEvent"/>. Bad records are not exceptional in a stream fed by other people's producers, so
+/// they come back as a <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the
+/// business id (none for an id already in the <see cref="BusinessIdPool"/> passed in).
 /// </summary>
 /// <remarks>
 /// Accepted fields: <c>business_id</c>; the event time from <c>ts</c> or, for the original Holler producer and
@@ -65,7 +65,7 @@ public static class TrafficEventParser
         ReadOnlySpan<byte> value,
         long nowMs,
         in ParseLimits limits,
-        out TrafficEvent evt,
+        out ParsedTrafficEvent evt,
         out RejectReason reason,
         BusinessIdPool? ids = null)
     {
@@ -190,7 +190,7 @@ public static class TrafficEventParser
             return false;
         }
 
-        evt = new TrafficEvent(ids is null ? Encoding.UTF8.GetString(id) : ids.Get(id), timestampMs, status, responseMs);
+        evt = new ParsedTrafficEvent(ids is null ? Encoding.UTF8.GetString(id) : ids.Get(id), timestampMs, status, responseMs);
         reason = default;
         return true;
     }

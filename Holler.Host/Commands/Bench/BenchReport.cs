@@ -65,7 +65,7 @@ public sealed record BenchReport
                     s.ActivationPerSecond.ToString("N0", c), s.BytesPerBusiness.ToString("N0", c), s.GcPausePercent.ToString("N1", c) + " %", s.MaxGcPauseMs.ToString("N0", c) + " ms", s.Gen2.ToString(c));
             console.Write(t);
         }
-        var targets = new Table().Title("targets (DESIGN §8)").AddColumns("target", "measured", "met");
+        var targets = new Table().Title("targets (docs/architecture.md#performance-model)").AddColumns("target", "measured", "met");
         foreach (var check in Targets) targets.AddRow(Markup.Escape(check.Target), Markup.Escape(check.Measured), check.Met switch { true => "[green]yes[/]", false => "[red]no[/]", null => "-" });
         console.Write(targets);
         foreach (var error in Errors) console.MarkupLine($"[red]error:[/] {Markup.Escape(error)}");
@@ -90,7 +90,8 @@ public sealed record MachineInfo(int Cores, double MemoryGiB, string Os, string 
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Cores} cores, {MemoryGiB:0.#} GiB, {Os}, {Runtime}, {(ServerGc ? "server" : "workstation")} GC");
 }
 
-/// <summary>One DESIGN §8 target against what this run measured; Met is null when the run did not measure it.</summary>
+/// <summary>One performance target (docs/architecture.md#performance-model) against what this run measured; Met is null
+/// when the run did not measure it.</summary>
 public sealed record TargetCheck(string Target, string Measured, bool? Met)
 {
     public static IReadOnlyList<TargetCheck> For(BenchReport r)
@@ -108,7 +109,7 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
             : new("kafka path ≥ 80% of bare consumer", "not run", null));
         foreach (var f in r.Freshness)
         {
-            // DESIGN §8 asks event → dashboard; the last stage measured is the one judged.
+            // The freshness target is event → dashboard; the last stage measured is the one judged.
             var last = f.Stages.FirstOrDefault(s => s.Stage == FreshnessStages.Dashboard) ?? f.Stages.FirstOrDefault(s => s.Stage == FreshnessStages.Leaderboard);
             var name = string.Create(c, $"freshness p99 ≤ 1 s at {f.OfferedRate:N0}/s");
             list.Add(last is null || last.Samples == 0

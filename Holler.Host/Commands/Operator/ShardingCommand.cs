@@ -24,7 +24,7 @@ public static class ShardingCommand
     {
         var type = new Argument<string?>("type")
         {
-            Description = $"Shard type name (default: {BusinessTrackerSetup.TypeName}, Holler's only one)",
+            Description = $"Shard type name (default: {ShardTrackerSetup.TypeName}, Holler's only one)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var typeName = new Option<string?>("--type-name", "-r") { Description = "The type name, as pbm's -r" };
@@ -33,7 +33,7 @@ public static class ShardingCommand
             var (argument, option) = (parse.GetValue(type), parse.GetValue(typeName));
             if (argument is not null && option is not null && !string.Equals(argument, option, StringComparison.OrdinalIgnoreCase))
                 throw new OperatorException(ExitCodes.BadConfiguration, $"two type names given ('{argument}' and -r '{option}'); give one");
-            return action(call, argument ?? option ?? BusinessTrackerSetup.TypeName, token);
+            return action(call, argument ?? option ?? ShardTrackerSetup.TypeName, token);
         }, type, typeName);
     }
 

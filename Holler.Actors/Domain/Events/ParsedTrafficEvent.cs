@@ -5,4 +5,4 @@ namespace Holler.Domain;
 /// <param name="TimestampMs">Event time, Unix milliseconds (UTC).</param>
 /// <param name="Status">HTTP status, or 0 when the producer did not send one.</param>
 /// <param name="ResponseMs">Response time in ms, or -1 when the producer did not send one.</param>
-public readonly record struct TrafficEvent(string BusinessId, long TimestampMs, int Status, int ResponseMs);
+public readonly record struct ParsedTrafficEvent(string BusinessId, long TimestampMs, int Status, int ResponseMs);

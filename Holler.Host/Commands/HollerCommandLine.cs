@@ -1,20 +1,10 @@
 using System.CommandLine;
 
-namespace Holler.Host.Commands.Operator;
+namespace Holler.Host.Commands;
 
-/// <summary>The operator commands, which talk to a running node's operator endpoint (pbm's habits, Holler's endpoint).</summary>
-public static class OperatorCommands
+/// <summary>Running a command line the way the executable does (Program.cs lists the commands).</summary>
+public static class HollerCommandLine
 {
-    public static RootCommand AddTo(RootCommand root)
-    {
-        root.Subcommands.Add(ClusterCommand.Create());
-        root.Subcommands.Add(ShardingCommand.Create());
-        root.Subcommands.Add(TopCommand.Create());
-        root.Subcommands.Add(BusinessCommand.Create());
-        root.Subcommands.Add(IngestCommand.Create());
-        return root;
-    }
-
     /// <summary>
     /// Runs a command line. A line that does not parse (unknown command or option, missing argument) is bad usage:
     /// exit code 2 and one line per problem, the same code as a bad setting.

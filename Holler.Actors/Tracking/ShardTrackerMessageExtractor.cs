@@ -7,7 +7,7 @@ namespace Holler.Tracking;
 /// the entity id is the shard id. Fewer, larger entities are what let one node apply hundreds of thousands of events a
 /// second: one message, one journal write and one recovery per shard rather than per business.
 /// </summary>
-public sealed class BusinessMessageExtractor(int shards) : IMessageExtractor
+public sealed class ShardTrackerMessageExtractor(int shards) : IMessageExtractor
 {
     public int Shards => shards;
 

@@ -5,28 +5,29 @@ using Holler.Leaderboard;
 
 namespace Holler.Tracking;
 
-public static class BusinessTrackerSetup
+public static class ShardTrackerSetup
 {
+    // Still "business" (from when an entity was one business): nodes of a rolling upgrade and operators' scripts address the region by it.
     public const string TypeName = "business";
     public const string Role = "tracker";
 
     /// <summary>
-    /// Hosts business trackers on nodes with the tracker role; elsewhere a proxy to them. Either way
-    /// <c>registry.Get&lt;BusinessTracker&gt;()</c> is where tracker messages go.
+    /// Hosts shard trackers on nodes with the tracker role; elsewhere a proxy to them. Either way
+    /// <c>registry.Get&lt;ShardTracker&gt;()</c> is where tracker messages go.
     /// </summary>
-    public static AkkaConfigurationBuilder AddBusinessTrackers(this AkkaConfigurationBuilder builder, TrackerSettings settings,
+    public static AkkaConfigurationBuilder AddShardTrackers(this AkkaConfigurationBuilder builder, TrackerSettings settings,
         bool hostTrackers, int shards = TrackerShards.DefaultCount, TimeSpan? passivateAfter = null, TimeProvider? clock = null,
         TrackerMetrics? metrics = null)
     {
-        var extractor = new BusinessMessageExtractor(shards);
-        if (!hostTrackers) return builder.WithShardRegionProxy<BusinessTracker>(TypeName, Role, extractor);
+        var extractor = new ShardTrackerMessageExtractor(shards);
+        if (!hostTrackers) return builder.WithShardRegionProxy<ShardTracker>(TypeName, Role, extractor);
 
-        return builder.WithShardRegion<BusinessTracker>(
+        return builder.WithShardRegion<ShardTracker>(
             TypeName,
             (_, registry) =>
             {
                 var leaderboard = registry.Get<LeaderboardActor>();
-                return id => BusinessTracker.PropsFor(id, settings, leaderboard, clock, metrics);
+                return id => ShardTracker.PropsFor(id, settings, leaderboard, clock, metrics);
             },
             extractor,
             new ShardOptions

@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Leaderboard;
 
 namespace Holler.Tracking;
 
@@ -13,12 +14,12 @@ namespace Holler.Tracking;
 /// when a business enters, moves within, or leaves a surge.
 /// </summary>
 /// <remarks>
-/// One entity per shard, not per business (DESIGN §1 had one per business): at 200,000 businesses a micro-batch
-/// touched thousands of entities, each with its own message, journal write, acknowledgement and, after a move, its
-/// own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at once
-/// starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
+/// One entity per shard, not per business (see docs/architecture.md#one-tracker-per-shard): at 200,000 businesses a
+/// micro-batch touched thousands of entities, each with its own message, journal write, acknowledgement and, after a
+/// move, its own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at
+/// once starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
 /// </remarks>
-public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
+public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 {
     private readonly string _shardId;
     private readonly TrackerSettings _settings;
@@ -47,7 +48,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     /// <summary>The shard number that batch was addressed to, for the reply if the write fails.</summary>
     private int _persistingShard;
 
-    public BusinessTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
+    public ShardTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics = null)
     {
         _shardId = shardId;
@@ -109,6 +110,7 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Snapshot clean-up of shard {0} failed", _shardId));
     }
 
+    // Journals and snapshots already stored are keyed by this: never change it.
     public static string PersistenceIdFor(string shardId) => "tracker-shard-" + shardId;
 
     public override string PersistenceId => PersistenceIdFor(_shardId);
@@ -125,8 +127,8 @@ public sealed class BusinessTracker : ReceivePersistentActor, IWithTimers
     private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
         TrackerMetrics? metrics) : IIndirectActorProducer
     {
-        public Type ActorType => typeof(BusinessTracker);
-        public ActorBase Produce() => new BusinessTracker(shardId, settings, leaderboard, clock, metrics);
+        public Type ActorType => typeof(ShardTracker);
+        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics);
         public void Release(ActorBase actor) { }
     }
 

@@ -1,14 +1,17 @@
 using Holler.Domain.Replay;
+using Holler.Host.Commands;
+using Holler.Tests.Domain.Replay;
 
-namespace Holler.Tests.Domain.Replay;
+namespace Holler.Tests.Cli;
 
-public class DetectCommandTests
+/// <summary><c>holler detect</c>'s streaming, on readers and writers rather than a process.</summary>
+public class DetectRunTests
 {
     private static (int Exit, string Output, string Error) Run(string input, SeriesDetectorOptions? options = null)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exit = DetectCommand.Run(new StringReader(input), output, options ?? SeriesDetectorOptions.Default, error);
+        var exit = DetectCliCommand.Run(new StringReader(input), output, options ?? SeriesDetectorOptions.Default, error);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -21,7 +24,7 @@ public class DetectCommandTests
 
         var (exit, output, error) = Run(input);
 
-        Assert.Equal(DetectCommand.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.Empty(error);
         var lines = output.TrimEnd('\n').Split('\n');
         Assert.Equal("timestamp,value,anomaly_score", lines[0]);
@@ -38,7 +41,7 @@ public class DetectCommandTests
     {
         var (exit, _, error) = Run("timestamp,value\n2024-03-04 00:00:00,1\n2024-03-04 00:05:00,1\n2024-03-04 00:10:00,x7\n");
 
-        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
         Assert.Equal("holler detect: line 4: cannot read value 'x7' (expected a finite number like 12 or 3.5): 2024-03-04 00:10:00,x7\n", error);
     }
 
@@ -47,7 +50,7 @@ public class DetectCommandTests
     {
         var (exit, _, error) = Run("t,v\n2024-03-04 00:05:00,1\n2024-03-04 00:00:00,1\n");
 
-        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
         Assert.StartsWith("holler detect: line 3: timestamp 2024-03-04 00:00:00 is not after", error);
     }
 
@@ -56,7 +59,7 @@ public class DetectCommandTests
     {
         var (exit, output, error) = Run("t,v\n", SeriesDetectorOptions.Default with { Warmup = TimeSpan.FromMinutes(-5) });
 
-        Assert.Equal(DetectCommand.BadInput, exit);
+        Assert.Equal(ExitCodes.BadConfiguration, exit);
         Assert.Empty(output);
         Assert.StartsWith("holler detect: Detect:Warmup ", error);
     }
@@ -66,7 +69,7 @@ public class DetectCommandTests
     {
         var (exit, output, _) = Run("");
 
-        Assert.Equal(DetectCommand.Ok, exit);
+        Assert.Equal(ExitCodes.Ok, exit);
         Assert.Equal("timestamp,value,anomaly_score\n", output);
     }
 }

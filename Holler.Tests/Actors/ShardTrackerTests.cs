@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
+using Holler.Leaderboard;
 using Holler.Tests.Support;
 using Holler.Tracking;
 using static Holler.Tests.Support.Traffic;
@@ -9,13 +10,13 @@ using static Holler.Tests.Support.Traffic;
 namespace Holler.Tests.Actors;
 
 /// <summary>The tracker suite on every durable store: recovery from journal and snapshots must hold on each.</summary>
-public sealed class SqliteBusinessTrackerTests(ITestOutputHelper output) : BusinessTrackerTests(StorageBackend.Sqlite, output);
+public sealed class SqliteShardTrackerTests(ITestOutputHelper output) : ShardTrackerTests(StorageBackend.Sqlite, output);
 
-/// <inheritdoc cref="SqliteBusinessTrackerTests"/>
-public sealed class PostgresBusinessTrackerTests(ITestOutputHelper output) : BusinessTrackerTests(StorageBackend.Postgres, output);
+/// <inheritdoc cref="SqliteShardTrackerTests"/>
+public sealed class PostgresShardTrackerTests(ITestOutputHelper output) : ShardTrackerTests(StorageBackend.Postgres, output);
 
-public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHelper output)
-    : PersistenceTestKit(backend, "BusinessTrackerTests", output)
+public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelper output)
+    : PersistenceTestKit(backend, "ShardTrackerTests", output)
 {
     private const string Id = "biz-1";
     private readonly ManualClock _clock = new();
@@ -32,7 +33,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         TickInterval: TimeSpan.FromMilliseconds(50), QuietAfter: TimeSpan.FromSeconds(2), MinSnapshotInterval: TimeSpan.Zero);
 
     private IActorRef StartTracker(TrackerSettings? settings = null, string id = Id) =>
-        Sys.ActorOf(BusinessTracker.PropsFor(id, settings ?? Settings(), _leaderboard.Ref, _clock));
+        Sys.ActorOf(ShardTracker.PropsFor(id, settings ?? Settings(), _leaderboard.Ref, _clock));
 
     private TrafficBatchAck Send(IActorRef tracker, TrafficBatch batch)
     {
@@ -304,7 +305,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var tracker = StartTracker(settings);
         SendAll(tracker, History(traffic));
         var before = Series(tracker);
-        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var pid = ShardTracker.PersistenceIdFor(Id);
         AwaitAssert(() => Assert.Equal(3, ReadSnapshot(pid)?.Metadata.SequenceNr), Long, cancellationToken: Ct);
         AwaitAssert(() => Assert.Equal([4L, 5L], ReadJournal(pid).Select(e => e.SequenceNr)), Long, cancellationToken: Ct);
 
@@ -320,7 +321,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
     {
         var settings = Settings(snapshotEvery: 1);
         var tracker = StartTracker(settings);
-        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var pid = ShardTracker.PersistenceIdFor(Id);
         var businesses = Enumerable.Range(0, 300).Select(i => $"biz-{i}").ToArray();
         // 300 businesses, one event each: as many events as businesses, so a snapshot.
         Send(tracker, new TrafficBatch(ShardOf(Id), 0, 1_000, businesses, Enumerable.Range(0, 300).ToArray(),
@@ -349,7 +350,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var tracker = StartTracker(settings);
         SendAll(tracker, History(traffic));
         var before = Series(tracker);
-        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var pid = ShardTracker.PersistenceIdFor(Id);
 
         StopAndAwait(tracker, PoisonPill.Instance);
         Assert.Null(ReadSnapshot(pid));
@@ -369,7 +370,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var tracker = StartTracker(settings);
         SendAll(tracker, History(traffic));
         var before = Series(tracker);
-        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var pid = ShardTracker.PersistenceIdFor(Id);
 
         StopAndAwait(tracker, StopTracker.Instance); // snapshots on the way out, then drops the journal behind it
         Assert.Equal(5, ReadSnapshot(pid)?.Metadata.SequenceNr);
@@ -390,7 +391,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         var tracker = StartTracker(settings);
         SendAll(tracker, traffic.PerSecond(T0, seconds: 3, perSecond: 2));
         StopAndAwait(tracker, StopTracker.Instance);
-        AwaitAssert(() => Assert.Empty(ReadJournal(BusinessTracker.PersistenceIdFor(Id))), Long, cancellationToken: Ct);
+        AwaitAssert(() => Assert.Empty(ReadJournal(ShardTracker.PersistenceIdFor(Id))), Long, cancellationToken: Ct);
 
         tracker = StartTracker(settings);
         SendAll(tracker, traffic.PerSecond(T0 + 3, seconds: 3, perSecond: 2));
@@ -416,7 +417,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
         // every other round before the fix), so several rounds.
         var settings = Settings(snapshotEvery: 2);
         var traffic = new Traffic(Id);
-        var pid = BusinessTracker.PersistenceIdFor(Id);
+        var pid = ShardTracker.PersistenceIdFor(Id);
         for (var round = 1; round <= 5; round++)
         {
             var tracker = StartTracker(settings);
@@ -441,7 +442,7 @@ public abstract class BusinessTrackerTests(StorageBackend backend, ITestOutputHe
 
         StopAndAwait(tracker, StopTracker.Instance);
 
-        Assert.Null(ReadSnapshot(BusinessTracker.PersistenceIdFor(Id)));
+        Assert.Null(ReadSnapshot(ShardTracker.PersistenceIdFor(Id)));
     }
 
     private void AssertSameState(BusinessSeries expected, BusinessSeries actual, bool warm = true)

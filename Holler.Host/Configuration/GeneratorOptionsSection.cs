@@ -1,0 +1,31 @@
+namespace Holler.Host.Configuration;
+
+public sealed class GeneratorOptionsSection
+{
+    /// <summary>Runs the built-in traffic generator inside the node; defaults to on with the embedded broker.</summary>
+    public bool? Enabled { get; set; }
+    public double Rate { get; set; } = 4000;
+    /// <summary>Zipf exponent of business popularity: higher concentrates traffic on fewer businesses.</summary>
+    public double ZipfExponent { get; set; } = 1.2;
+    /// <summary>Vary the rate over the (UTC) day, 0.5× at night to 1.4× mid-afternoon; off keeps it at Rate.</summary>
+    public bool DailyRhythm { get; set; }
+    public int Seed { get; set; } = 42;
+    public double SurgeEverySeconds { get; set; } = 45;
+    public double FirstSurgeAfterSeconds { get; set; } = 75;
+    public double SurgeDurationSeconds { get; set; } = 120;
+    /// <summary>Start event time this many seconds in the past and replay that stretch fast (10×) until caught up with
+    /// the clock: baselines warm and the first surges show within seconds of start (demos, browser tests). 0 = live only.</summary>
+    public double BackfillSeconds { get; set; }
+    /// <summary>Where the generator writes its injected surges' ground truth (JSON lines); empty for DataDir/truth.jsonl.</summary>
+    public string TruthFile { get; set; } = "";
+
+    public void Validate(List<string> errors)
+    {
+        if (!(Rate is > 0 and <= 10_000_000)) errors.Add($"Generator:Rate must be between 0 and 10000000 events/s, was {Rate}");
+        if (!(ZipfExponent is >= 0 and <= 5)) errors.Add($"Generator:ZipfExponent must be between 0 and 5, was {ZipfExponent}");
+        if (!(SurgeEverySeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeEverySeconds must be positive, was {SurgeEverySeconds}");
+        if (!(SurgeDurationSeconds is > 0 and < 1e9)) errors.Add($"Generator:SurgeDurationSeconds must be positive, was {SurgeDurationSeconds}");
+        if (!(BackfillSeconds is >= 0 and <= 86_400)) errors.Add($"Generator:BackfillSeconds must be between 0 and 86400, was {BackfillSeconds}");
+        if (!(FirstSurgeAfterSeconds is >= 0 and < 1e9)) errors.Add($"Generator:FirstSurgeAfterSeconds must not be negative, was {FirstSurgeAfterSeconds}");
+    }
+}
