@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Holler.Domain.Surges;
@@ -34,8 +33,10 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private bool _trailingPending;
     private bool _trailingForNews;
     private HashSet<string> _publishedIds = [];
-    // Processing time (monotonic), not the injected clock: throttling is about how often, not about event time.
-    private long _lastAttempt;
+    // The clock's monotonic timestamp (processing time, not its wall time): throttling is about how often. Null until
+    // the first attempt: a monotonic timestamp counts from an arbitrary origin (on Linux the boot), so 0 is not "long
+    // ago" and a node started within an interval of boot held back its first publication for the rest of that interval.
+    private long? _lastAttempt;
 
     public LeaderboardActor(LeaderboardSettings settings, TimeProvider clock, IActorRef? mediator = null)
     {
@@ -85,7 +86,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     /// every surging business, too much for every report).</summary>
     private void Attempt()
     {
-        _lastAttempt = Stopwatch.GetTimestamp();
+        _lastAttempt = _clock.GetTimestamp();
         _news = false;
         PublishIfChanged();
     }
@@ -94,7 +95,9 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     /// a timer fires exactly when it will be (once, not per report: reports come by the thousand a second).</summary>
     private void AttemptWhenDue()
     {
-        var due = (_news ? _settings.News : _settings.Interval) - Stopwatch.GetElapsedTime(_lastAttempt);
+        var due = _lastAttempt is { } last
+            ? (_news ? _settings.News : _settings.Interval) - _clock.GetElapsedTime(last)
+            : TimeSpan.Zero;
         if (due <= TimeSpan.Zero)
         {
             Attempt();
