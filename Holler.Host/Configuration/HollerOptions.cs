@@ -113,6 +113,8 @@ public sealed class IngestOptionsSection
 {
     public int MaxFutureSeconds { get; set; } = 300;
     public int MaxAgeHours { get; set; } = 24;
+    /// <summary>Records whose key and value together are longer are rejected as TooLarge.</summary>
+    public int MaxRecordBytes { get; set; } = Holler.Domain.ParseLimits.DefaultMaxRecordBytes;
     public int BatchMaxRecords { get; set; } = 20_000;
     public int BatchDelayMs { get; set; } = 200;
     public int AckTimeoutMs { get; set; } = 30_000;

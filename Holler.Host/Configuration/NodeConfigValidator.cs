@@ -19,6 +19,11 @@ public static class NodeConfigValidator
     /// a business id of its own) still fits one message between nodes (<c>ClusterSetup.MaxFrameSizeBytes</c>).</summary>
     public const int MaxBatchRecords = 100_000;
 
+    /// <summary>Bounds of Ingest:MaxRecordBytes: a page view with every optional field fits in the lower; the upper is
+    /// Kafka's default largest message, beyond which a broker would not have taken the record anyway.</summary>
+    public const int MinRecordBytes = 1024;
+    public const int MaxRecordBytes = 1024 * 1024;
+
     public static (NodeConfig? Config, IReadOnlyList<string> Errors) Resolve(HollerOptions o)
     {
         var errors = new List<string>();
@@ -108,6 +113,8 @@ public static class NodeConfigValidator
         if (o.Tracker.PassivateAfterSeconds < 5) errors.Add($"Tracker:PassivateAfterSeconds must be at least 5, was {o.Tracker.PassivateAfterSeconds}");
         if (o.Ingest.MaxFutureSeconds < 0) errors.Add($"Ingest:MaxFutureSeconds must not be negative, was {o.Ingest.MaxFutureSeconds}");
         if (o.Ingest.MaxAgeHours < 1) errors.Add($"Ingest:MaxAgeHours must be at least 1, was {o.Ingest.MaxAgeHours}");
+        if (o.Ingest.MaxRecordBytes is < MinRecordBytes or > MaxRecordBytes)
+            errors.Add($"Ingest:MaxRecordBytes must be between {MinRecordBytes} and {MaxRecordBytes}, was {o.Ingest.MaxRecordBytes}");
         if (o.Ingest.BatchMaxRecords is < 1 or > MaxBatchRecords) errors.Add($"Ingest:BatchMaxRecords must be between 1 and {MaxBatchRecords}, was {o.Ingest.BatchMaxRecords}");
         if (o.Ingest.BatchDelayMs is < 1 or > 60_000) errors.Add($"Ingest:BatchDelayMs must be between 1 and 60000, was {o.Ingest.BatchDelayMs}");
         if (o.Ingest.AckTimeoutMs < 100) errors.Add($"Ingest:AckTimeoutMs must be at least 100, was {o.Ingest.AckTimeoutMs}");
@@ -145,7 +152,7 @@ public static class NodeConfigValidator
             PassivateAfter = TimeSpan.FromSeconds(o.Tracker.PassivateAfterSeconds),
             Leaderboard = leaderboard,
             LeaderboardConsole = o.Leaderboard.Console,
-            ParseLimits = new ParseLimits(o.Ingest.MaxFutureSeconds * 1000L, o.Ingest.MaxAgeHours * 3_600_000L),
+            ParseLimits = new ParseLimits(o.Ingest.MaxFutureSeconds * 1000L, o.Ingest.MaxAgeHours * 3_600_000L, o.Ingest.MaxRecordBytes),
             BatchMaxRecords = o.Ingest.BatchMaxRecords,
             BatchDelay = TimeSpan.FromMilliseconds(o.Ingest.BatchDelayMs),
             AckTimeout = TimeSpan.FromMilliseconds(o.Ingest.AckTimeoutMs),

@@ -85,7 +85,8 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
 
         Assert.Equal(3, after.Rejected["NotJson"] - before.Rejected["NotJson"]);
         Assert.Equal(4, after.RejectedTotal - before.RejectedTotal);
-        Assert.Equal(["NotJson", "Malformed", "MissingBusinessId", "MissingTimestamp", "InvalidTimestamp", "TooFarInFuture", "TooOld"], after.Rejected.Keys);
+        Assert.Equal(["NotJson", "Malformed", "MissingBusinessId", "MissingTimestamp", "InvalidTimestamp", "TooFarInFuture", "TooOld", "TooLarge", "InvalidBusinessId"],
+            after.Rejected.Keys);
         Assert.Equal(cluster.AddressA, after.Node);
         Assert.Equal(0, after.Lag);
         Assert.All(after.Partitions, p => Assert.Equal(p.LogEnd, p.Committed));
