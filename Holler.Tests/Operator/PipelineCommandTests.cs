@@ -88,7 +88,7 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
         Assert.Equal(["NotJson", "Malformed", "MissingBusinessId", "MissingTimestamp", "InvalidTimestamp", "TooFarInFuture", "TooOld", "TooLarge", "InvalidBusinessId"],
             after.Rejected.Keys);
         Assert.Equal(cluster.AddressA, after.Node);
-        Assert.Equal(0, after.Lag);
+        Assert.Equal(0L, after.Lag);
         Assert.All(after.Partitions, p => Assert.Equal(p.LogEnd, p.Committed));
         Assert.Equal(after.Consumed - before.Consumed, after.Partitions.Sum(p => p.Committed!.Value) - before.Partitions.Sum(p => p.Committed ?? 0));
 
