@@ -8,8 +8,8 @@ namespace Holler.Leaderboard;
 /// <summary>
 /// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
 /// top N on DistributedPubSub only when it changed, and at most once per interval — at once when the last attempt is an
-/// interval old, else an interval after it. A business entering or leaving the top N is news and waits only the
-/// shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge arriving
+/// interval old or there was none yet, else an interval after it. A business entering or leaving the top N is news and
+/// waits only the shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge arriving
 /// just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (DESIGN §8).
 /// Its state is rebuilt from the trackers' once-a-second reports, so a hand-over to another node loses at most a second.
 /// It also keeps the recent surges (started, ended, peak) and publishes each start and end on
