@@ -308,8 +308,14 @@ public class TrafficEventParserTests
     [InlineData("b\\u007f")]
     [InlineData("b\\u0085")]
     [InlineData("b\\u009F")]
+    [InlineData("b\u007f")] // JSON lets DEL and C1 controls stand unescaped
+    [InlineData("b\u0085")]
     public void ControlCharactersInTheBusinessIdAreInvalid(string escapedId) =>
         Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{escapedId}}","ts":{{Now}}}""", key: "k");
+
+    [Fact]
+    public void UnescapedC0ControlsAreNotJsonStringsAtAll() =>
+        Rejected(RejectReason.Malformed, "{\"business_id\":\"b\0\n\",\"ts\":" + Now + "}", key: "k");
 
     [Theory]
     [InlineData("b\\u00a0")] // no-break space: odd, but printable
