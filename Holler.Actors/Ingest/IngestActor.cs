@@ -23,6 +23,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     private UniqueKillSwitch? _killSwitch;
     private CancellationTokenSource? _streamStopping;
     private readonly BatchDelivery _delivery;
+    private readonly ParseLimits _limits;
     private int _restarts;
 
     public IngestActor(KafkaIngestSettings settings, IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits,
@@ -30,6 +31,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     {
         _settings = settings;
         _metrics = metrics;
+        _limits = limits;
         _log = loggers.CreateLogger<IngestActor>();
         _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log);
 
@@ -65,7 +67,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         var consumer = new KafkaPollingConsumer(_settings, _log, metrics: _metrics);
         var deadLetters = string.IsNullOrEmpty(_settings.DeadLetterTopic)
             ? null
-            : new DeadLetterWriter(_settings.BootstrapServers, _settings.DeadLetterTopic);
+            : new DeadLetterWriter(_settings.BootstrapServers, _settings.DeadLetterTopic, _limits.MaxRecordBytes);
         consumer.Start();
         _consumer = consumer;
         _deadLetters = deadLetters;

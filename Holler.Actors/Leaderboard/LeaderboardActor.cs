@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Holler.Domain.Surges;
@@ -8,9 +7,9 @@ namespace Holler.Leaderboard;
 /// <summary>
 /// Cluster singleton ranking the surging businesses. Fed only by trackers' <see cref="SurgeChanged"/>; publishes the
 /// top N on DistributedPubSub only when it changed, and at most once per interval — at once when the last attempt is an
-/// interval old, else an interval after it. A business entering or leaving the top N is news and waits only the
-/// shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge arriving
-/// just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (see
+/// interval old or there was none yet, else an interval after it. A business entering or leaving the top N is news and
+/// waits only the shorter <see cref="LeaderboardSettings.News"/> interval: with one interval for everything, a new surge
+/// arriving just after a publication waited a whole second, which alone broke event → dashboard p99 ≤ 1 s (see
 /// docs/architecture.md#performance-model). Its state is rebuilt from the trackers' once-a-second reports, so a
 /// hand-over to another node loses at most a second. It also keeps the recent surges (started, ended, peak) and
 /// publishes each start and end on <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what
@@ -32,8 +31,10 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private bool _trailingPending;
     private bool _trailingForNews;
     private HashSet<string> _publishedIds = [];
-    // Processing time (monotonic), not the injected clock: throttling is about how often, not about event time.
-    private long _lastAttempt;
+    // The clock's monotonic timestamp (processing time, not its wall time): throttling is about how often. Null until
+    // the first attempt: a monotonic timestamp counts from an arbitrary origin (on Linux the boot), so 0 is not "long
+    // ago" and a node started within an interval of boot held back its first publication for the rest of that interval.
+    private long? _lastAttempt;
 
     public LeaderboardActor(LeaderboardSettings settings, TimeProvider clock, IActorRef? mediator = null)
     {
@@ -83,7 +84,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     /// every surging business, too much for every report).</summary>
     private void Attempt()
     {
-        _lastAttempt = Stopwatch.GetTimestamp();
+        _lastAttempt = _clock.GetTimestamp();
         _news = false;
         PublishIfChanged();
     }
@@ -92,7 +93,9 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     /// a timer fires exactly when it will be (once, not per report: reports come by the thousand a second).</summary>
     private void AttemptWhenDue()
     {
-        var due = (_news ? _settings.News : _settings.Interval) - Stopwatch.GetElapsedTime(_lastAttempt);
+        var due = _lastAttempt is { } last
+            ? (_news ? _settings.News : _settings.Interval) - _clock.GetElapsedTime(last)
+            : TimeSpan.Zero;
         if (due <= TimeSpan.Zero)
         {
             Attempt();

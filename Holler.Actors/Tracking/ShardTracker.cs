@@ -30,7 +30,8 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TrackerMetrics? _metrics;
     private readonly Action<TrackedBusiness> _added;
-    private long _snapshotStartedAt;
+    // Null, not 0, for "none in flight": a monotonic timestamp may be anything, 0 included.
+    private long? _snapshotStartedAt;
     private long _lastSnapshotTicks;
 
     private int _persistedSinceSnapshot;
@@ -89,7 +90,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         Command<StopTracker>(_ => StopDurably());
         Command<SaveSnapshotSuccess>(success =>
         {
-            if (_snapshotStartedAt != 0) _metrics?.SnapshotSaved(Stopwatch.GetElapsedTime(_snapshotStartedAt));
+            if (_snapshotStartedAt is { } startedAt) _metrics?.SnapshotSaved(Stopwatch.GetElapsedTime(startedAt));
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
             CleanUpTo(success.Metadata.SequenceNr);
             if (success.Metadata.SequenceNr >= _stopAfterSnapshot) _stopSnapshotSaved = true;
@@ -191,11 +192,11 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 
         var replyTo = _persistingFor = Sender;
         _persistingShard = batch.Shard;
-        var writeStartedAt = _metrics is null ? 0 : Stopwatch.GetTimestamp();
+        long? writeStartedAt = _metrics is null ? null : Stopwatch.GetTimestamp();
         Persist(recorded, e =>
         {
             _persistingFor = null;
-            if (writeStartedAt != 0) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(writeStartedAt));
+            if (writeStartedAt is { } startedAt) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(startedAt));
             var touched = _state.Apply(e, Now, _added);
             replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates));
             foreach (var business in touched)

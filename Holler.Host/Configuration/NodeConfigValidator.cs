@@ -12,6 +12,10 @@ public static class NodeConfigValidator
     /// <inheritdoc cref="IngestOptionsSection.MaxBatchRecords"/>
     public const int MaxBatchRecords = IngestOptionsSection.MaxBatchRecords;
 
+    /// <inheritdoc cref="IngestOptionsSection.MinRecordBytes"/>
+    public const int MinRecordBytes = IngestOptionsSection.MinRecordBytes;
+    public const int MaxRecordBytes = IngestOptionsSection.RecordBytesCeiling;
+
     public static (NodeConfig? Config, IReadOnlyList<string> Errors) Resolve(HollerOptions o)
     {
         var errors = new List<string>();

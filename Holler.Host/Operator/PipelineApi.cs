@@ -66,17 +66,12 @@ internal static class PipelineApi
             if (!registry.TryGet<IngestActor>(out var ingest))
                 return ClusterApi.Error(StatusCodes.Status404NotFound, $"this node has no {IngestSetup.Role} role (roles: {string.Join(", ", Cluster.Get(system).SelfRoles)})");
             var status = await ingest.Ask<IngestStatus>(GetIngestStatus.Instance, AskTimeout, token);
-            var partitions = status.Committed.Keys.Union(status.LogEnd.Keys).Order().Select(p =>
-            {
-                long? committed = status.Committed.TryGetValue(p, out var c) ? c : null;
-                long? logEnd = status.LogEnd.TryGetValue(p, out var e) && e >= 0 ? e : null;
-                return new PartitionView(p, committed, logEnd, committed is { } cc && logEnd is { } ee ? Math.Max(0, ee - cc) : null);
-            }).ToList();
+            var partitions = PartitionView.From(status.Committed, status.LogEnd);
             var rates = meter.Rates();
             var rejected = Enum.GetValues<RejectReason>().ToDictionary(r => r.ToString(), r => status.Rejected.GetValueOrDefault(r));
             return Results.Json(new IngestView(Cluster.Get(system).SelfAddress.ToString(), config.Topic, status.Consumed, status.Accepted,
                 status.Applied, status.Duplicates, rejected.Values.Sum(), rejected, rates.Consumed, rates.Applied, rates.WindowSeconds,
-                partitions.Sum(p => p.Lag ?? 0), partitions), OperatorJson.Options);
+                IngestView.TotalLag(partitions), partitions), OperatorJson.Options);
         });
     }
 }

@@ -207,6 +207,19 @@ public sealed class LeaderboardActorTests(ITestOutputHelper output) : Akka.Hosti
         (LeaderboardUpdated)mediator.ExpectMsg<Publish>(Long, cancellationToken: Ct).Message;
 
     [Fact]
+    public void TheFirstChangeAfterStartGoesOutAtOnceEvenOnAMachineBootedLessThanAnIntervalAgo()
+    {
+        // The clock's monotonic time starts at zero: a node started right after boot. Only a leaderboard that knows it
+        // has never attempted publishes now; one taking timestamp 0 for its last attempt waits out the hour.
+        var (mediator, leaderboard) = Slow(news: TimeSpan.FromHours(1));
+        Assert.True(_clock.GetElapsedTime(0) < TimeSpan.FromMinutes(1));
+
+        leaderboard.Tell(Surging("biz-a", 6));
+
+        Assert.Equal(["biz-a"], Ids(NextPublished(mediator)));
+    }
+
+    [Fact]
     public void AChangeAfterAQuietIntervalGoesOutAtOnceAndTheNextWaitsForTheInterval()
     {
         var (mediator, leaderboard) = Slow(news: TimeSpan.FromHours(1));

@@ -25,6 +25,7 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--set", "Detectr:MinCount=3" }, "Detectr:MinCount: unknown setting (did you mean Detector:MinCount?)")]
     [InlineData(new[] { "run", "--set", "Detector:Bogus=1" }, "Detector:Bogus: unknown setting (did you mean Detector:")]
     [InlineData(new[] { "run", "--set", "Role=web" }, "Role: unknown setting (did you mean Roles?)")]
+    [InlineData(new[] { "run", "--set", "Ingest:MaxRecordBytes=100" }, "Ingest:MaxRecordBytes must be between 1024 and 1048576, was 100")]
     public async Task A_bad_setting_is_named_in_one_line_with_exit_code_2(string[] args, string expected)
     {
         var result = await HollerProcess.RunAsync(args);
@@ -35,6 +36,17 @@ public sealed class ConfigurationErrorTests
         Assert.StartsWith("holler: ", lines[0]);
         Assert.Contains(expected, lines[0]);
         Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public void Ingest_MaxRecordBytes_is_the_parsers_record_limit_64_KiB_unless_set()
+    {
+        var (set, errors) = Holler.Host.Configuration.NodeConfigValidator.Resolve(new Holler.Host.Configuration.HollerOptions { Ingest = { MaxRecordBytes = 4096 } });
+        Assert.Empty(errors);
+        Assert.Equal(4096, set!.ParseLimits.MaxRecordBytes);
+
+        var (unset, _) = Holler.Host.Configuration.NodeConfigValidator.Resolve(new Holler.Host.Configuration.HollerOptions());
+        Assert.Equal(65_536, unset!.ParseLimits.MaxRecordBytes);
     }
 
     [Fact]

@@ -162,18 +162,20 @@ public class TrafficEventParserTests
     }
 
     [Fact]
-    public void BusinessIdOf128BytesIsAcceptedAnd129IsMalformed()
+    public void BusinessIdOf128BytesIsAcceptedAnd129IsInvalid()
     {
         var longest = new string('a', TrafficEventParser.MaxBusinessIdBytes);
         Assert.Equal(longest, Accepted($$"""{"business_id":"{{longest}}","ts":{{Now}}}""").BusinessId);
 
-        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{longest}}a","ts":{{Now}}}""", key: "k");
+        // A valid key does not rescue an id the value got wrong.
+        Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{longest}}a","ts":{{Now}}}""", key: "k");
+        Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{new string('a', 10_000)}}","ts":{{Now}}}""");
         // Length is judged after unescaping: 64 escaped é (two UTF-8 bytes each) plus "a" is 129 bytes.
-        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{Escaped("\\u00e9", 64)}}a","ts":{{Now}}}""");
+        Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{Escaped("\\u00e9", 64)}}a","ts":{{Now}}}""");
 
         // 128 six-byte escapes is the longest escaped text that is unescaped at all; one more is rejected unread.
         Assert.Equal(longest.ToUpperInvariant(), Accepted($$"""{"business_id":"{{Escaped("\\u0041", 128)}}","ts":{{Now}}}""").BusinessId);
-        Rejected(RejectReason.Malformed, $$"""{"business_id":"{{Escaped("\\u0041", 129)}}","ts":{{Now}}}""");
+        Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{Escaped("\\u0041", 129)}}","ts":{{Now}}}""");
 
         static string Escaped(string escape, int count) => string.Concat(Enumerable.Repeat(escape, count));
     }
@@ -259,10 +261,12 @@ public class TrafficEventParserTests
     [InlineData("\"\"")]
     [InlineData("\"2026-13-45T99:00:00Z\"")]
     [InlineData("0")]
+    [InlineData("-1")]
     [InlineData("-1795438379342")]
+    [InlineData("\"-1795438379342\"")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("-1e300")]
     [InlineData("0.0001")]
-    [InlineData("1e300")]
-    [InlineData("\"1e400\"")]
     [InlineData("true")]
     [InlineData("{\"ms\":1795438379342}")]
     [InlineData("[1795438379342]")]
@@ -272,6 +276,98 @@ public class TrafficEventParserTests
     [Fact]
     public void FarFutureIsRejected() =>
         Rejected(RejectReason.TooFarInFuture, $$"""{"business_id":"b","ts":{{Now + 3_600_000}}}""");
+
+    // Past the year 9999 no date can hold it, but it is still a time far in the future, not an unreadable one.
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("253402300800000")]
+    [InlineData("9223372036854775807")]
+    [InlineData("1e300")]
+    [InlineData("\"1e400\"")]
+    [InlineData("\"99999999999999999\"")]
+    [InlineData("\"9999-12-31T23:59:59Z\"")]
+    public void TimesFarBeyondTheLimitAreTooFarInFuture(string ts) =>
+        Rejected(RejectReason.TooFarInFuture, $$"""{"business_id":"b","ts":{{ts}}}""");
+
+    [Fact]
+    public void TimesBeyondTheYear9999AreTooFarInFutureEvenWithoutLimits()
+    {
+        var (ok, _, reason) = Parse("""{"business_id":"b","ts":9223372036854775807}""", limits: new ParseLimits(long.MaxValue, long.MaxValue));
+
+        Assert.False(ok);
+        Assert.Equal(RejectReason.TooFarInFuture, reason);
+    }
+
+    [Theory]
+    [InlineData("b\\u0000")]
+    [InlineData("\\u0000")]
+    [InlineData("b\\n1")]
+    [InlineData("b\\r")]
+    [InlineData("\\tb")]
+    [InlineData("b\\u001f")]
+    [InlineData("b\\u007f")]
+    [InlineData("b\\u0085")]
+    [InlineData("b\\u009F")]
+    [InlineData("b\u007f")] // JSON lets DEL and C1 controls stand unescaped
+    [InlineData("b\u0085")]
+    public void ControlCharactersInTheBusinessIdAreInvalid(string escapedId) =>
+        Rejected(RejectReason.InvalidBusinessId, $$"""{"business_id":"{{escapedId}}","ts":{{Now}}}""", key: "k");
+
+    [Fact]
+    public void UnescapedC0ControlsAreNotJsonStringsAtAll() =>
+        Rejected(RejectReason.Malformed, "{\"business_id\":\"b\0\n\",\"ts\":" + Now + "}", key: "k");
+
+    [Theory]
+    [InlineData("b\\u00a0")] // no-break space: odd, but printable
+    [InlineData("b\\u00c2")] // Â: its UTF-8 lead byte is C2, as for the C1 controls
+    [InlineData("b\\u00e9\\u00c2x")]
+    [InlineData("caf\\u00e9 \\u2603")]
+    public void PrintableCharactersNextToControlRangesAreFine(string escapedId) =>
+        Assert.NotEmpty(Accepted($$"""{"business_id":"{{escapedId}}","ts":{{Now}}}""").BusinessId);
+
+    [Theory]
+    [InlineData("b\u0000")]
+    [InlineData("b\n")]
+    [InlineData("b\u007f")]
+    [InlineData("b\u0085")]
+    public void AKeyWithControlCharactersCannotStandInForTheId(string key) =>
+        Rejected(RejectReason.MissingBusinessId, $$"""{"ts":{{Now}}}""", key: key);
+
+    [Fact]
+    public void ARecordLongerThanTheLimitIsTooLargeWhateverItHolds()
+    {
+        // A well-formed event with a valid id and time, padded to 500 kB: the hostile record that used to count.
+        var huge = $$"""{"business_id":"b","ts":{{Now}},"pad":"{{new string('x', 500_000)}}"}""";
+        Rejected(RejectReason.TooLarge, huge);
+        Rejected(RejectReason.TooLarge, new string('x', 500_000)); // size is judged before anything else
+    }
+
+    [Fact]
+    public void TheRecordLimitCountsKeyAndValueAndIsInclusive()
+    {
+        var limits = ParseLimits.Default with { MaxRecordBytes = 100 };
+        var head = $$"""{"business_id":"b","ts":{{Now}},"pad":""" + "\"";
+        string Padded(int length) => head + new string('x', length - head.Length - 2) + "\"}";
+
+        Assert.True(Parse(Padded(100), limits: limits).Ok);
+        Assert.Equal((false, RejectReason.TooLarge), At(Padded(101), key: null));
+        Assert.Equal((false, RejectReason.TooLarge), At(Padded(99), key: "kk"));
+        Assert.True(Parse(Padded(99), key: "k", limits: limits).Ok);
+
+        (bool, RejectReason) At(string value, string? key)
+        {
+            var (ok, _, reason) = Parse(value, key, limits: limits);
+            return (ok, reason);
+        }
+    }
+
+    [Fact]
+    public void DefaultRecordLimitIs64KiB()
+    {
+        Assert.Equal(65_536, ParseLimits.Default.MaxRecordBytes);
+        var (ok, _, _) = Parse($$"""{"business_id":"b","ts":{{Now}},"pad":"{{new string('x', 60_000)}}"}""");
+        Assert.True(ok);
+    }
 
     [Fact]
     public void FarPastIsRejected() =>

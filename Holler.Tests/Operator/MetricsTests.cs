@@ -58,6 +58,8 @@ public sealed class MetricsTests
         Assert.Equal(0, final["holler_events_duplicate_total"]);
         Assert.Equal(0, final.Where(kv => kv.Key.StartsWith("holler_events_rejected_total{")).Sum(kv => kv.Value));
         Assert.Contains("holler_events_rejected_total{reason=\"NotJson\"}", final.Keys);
+        Assert.Contains("holler_events_rejected_total{reason=\"TooLarge\"}", final.Keys);
+        Assert.Contains("holler_events_rejected_total{reason=\"InvalidBusinessId\"}", final.Keys);
 
         // Every business that had traffic is held by a live shard tracker, and the trackers wrote to their journals.
         Assert.Equal(result.DeliveredPerBusiness.Count, final["holler_businesses_tracked"]);

@@ -85,9 +85,10 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
 
         Assert.Equal(3, after.Rejected["NotJson"] - before.Rejected["NotJson"]);
         Assert.Equal(4, after.RejectedTotal - before.RejectedTotal);
-        Assert.Equal(["NotJson", "Malformed", "MissingBusinessId", "MissingTimestamp", "InvalidTimestamp", "TooFarInFuture", "TooOld"], after.Rejected.Keys);
+        Assert.Equal(["NotJson", "Malformed", "MissingBusinessId", "MissingTimestamp", "InvalidTimestamp", "TooFarInFuture", "TooOld", "TooLarge", "InvalidBusinessId"],
+            after.Rejected.Keys);
         Assert.Equal(cluster.AddressA, after.Node);
-        Assert.Equal(0, after.Lag);
+        Assert.Equal(0L, after.Lag);
         Assert.All(after.Partitions, p => Assert.Equal(p.LogEnd, p.Committed));
         Assert.Equal(after.Consumed - before.Consumed, after.Partitions.Sum(p => p.Committed!.Value) - before.Partitions.Sum(p => p.Committed ?? 0));
 

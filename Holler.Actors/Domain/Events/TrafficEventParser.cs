@@ -19,11 +19,13 @@ namespace Holler.Domain;
 /// else (including the original producer's <c>request_type</c> and <c>user_id</c>) is skipped. When a field
 /// occurs more than once the last occurrence wins, the timestamp aliases counting as one field; JSON null
 /// counts as absent. Optional fields never cause a reject: a value of the wrong type just reads as absent.
+/// A record longer than <see cref="ParseLimits.MaxRecordBytes"/> is rejected unread.
 /// </remarks>
 public static class TrafficEventParser
 {
     /// <summary>Longest business id accepted, in UTF-8 bytes. Yelp ids are 22; this leaves room for others'
-    /// schemes while keeping a hostile producer from growing every per-business map without bound.</summary>
+    /// schemes while keeping a hostile producer from growing every per-business map without bound. A longer id in the
+    /// value is <see cref="RejectReason.InvalidBusinessId"/>.</summary>
     public const int MaxBusinessIdBytes = 128;
 
     // Numeric timestamps below this are Unix seconds, from it on Unix milliseconds. The original Holler
@@ -50,7 +52,8 @@ public static class TrafficEventParser
         "yyyy-MM-dd'T'HH:mmK",
     ];
 
-    private enum TimestampState { Absent, Valid, Invalid }
+    // BeyondRange: a positive number past the year 9999, which says "far future" as clearly as any other.
+    private enum TimestampState { Absent, Valid, Invalid, BeyondRange }
 
     /// <summary>Parses one record. Never throws on any key or value bytes.</summary>
     /// <param name="key">Kafka key; the business id when the value carries none.</param>
@@ -70,6 +73,13 @@ public static class TrafficEventParser
         BusinessIdPool? ids = null)
     {
         evt = default;
+        // Before anything else: parsing is linear in the size, and a producer sending megabytes is not sending page views.
+        if ((long)key.Length + value.Length > limits.MaxRecordBytes)
+        {
+            reason = RejectReason.TooLarge;
+            return false;
+        }
+
         value = SkipBom(value);
         if (!StartsWithObject(value))
         {
@@ -106,9 +116,9 @@ public static class TrafficEventParser
                 if (reader.ValueTextEquals("business_id"u8))
                 {
                     reader.Read();
-                    if (!TryReadBusinessId(ref reader, idScratch, out id))
+                    if (ReadBusinessId(ref reader, idScratch, out id) is { } bad)
                     {
-                        reason = RejectReason.Malformed;
+                        reason = bad;
                         return false;
                     }
                 }
@@ -154,9 +164,9 @@ public static class TrafficEventParser
             return false;
         }
 
-        // The key is only a fallback: a key that cannot serve as an id (too long, not UTF-8) is as good as none,
-        // whereas a bad business_id in the value already failed above as Malformed.
-        if (id.IsEmpty && key.Length <= MaxBusinessIdBytes && Utf8.IsValid(key))
+        // The key is only a fallback: a key that cannot serve as an id (too long, not UTF-8, control characters) is as
+        // good as none, whereas a bad business_id in the value already failed above.
+        if (id.IsEmpty && key.Length <= MaxBusinessIdBytes && Utf8.IsValid(key) && !HasControlCharacter(key))
         {
             id = key;
         }
@@ -174,6 +184,9 @@ public static class TrafficEventParser
                 return false;
             case TimestampState.Invalid:
                 reason = RejectReason.InvalidTimestamp;
+                return false;
+            case TimestampState.BeyondRange:
+                reason = RejectReason.TooFarInFuture;
                 return false;
         }
 
@@ -218,26 +231,49 @@ public static class TrafficEventParser
         }
     }
 
-    private static bool TryReadBusinessId(ref Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> id)
+    /// <summary>The business id, empty for JSON null; or why it cannot be one.</summary>
+    private static RejectReason? ReadBusinessId(ref Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> id)
     {
         id = default;
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
-                return true;
+                return null;
             case JsonTokenType.String when !reader.ValueIsEscaped:
                 id = reader.ValueSpan;
                 break;
             case JsonTokenType.String when reader.ValueSpan.Length <= scratch.Length:
                 id = scratch[..reader.CopyString(scratch)];
                 break;
+            case JsonTokenType.String:
+                // An escape spends at most six bytes per byte of text, so this unescapes to more than the longest id.
+                return RejectReason.InvalidBusinessId;
             default:
-                // A number, bool, object or array is a producer bug, not a missing id; so is an over-long escape.
-                return false;
+                // A number, bool, object or array is a producer bug, not a missing id.
+                return RejectReason.Malformed;
         }
 
-        // The reader does not validate UTF-8 inside strings, and a lossy decode would merge distinct ids.
-        return id.Length <= MaxBusinessIdBytes && Utf8.IsValid(id);
+        // The reader does not validate UTF-8 inside strings, and a lossy decode would merge distinct ids: the JSON
+        // itself is broken. A well-formed id that no one could type or see is the id's fault, not the JSON's.
+        if (!Utf8.IsValid(id)) return RejectReason.Malformed;
+        return id.Length > MaxBusinessIdBytes || HasControlCharacter(id) ? RejectReason.InvalidBusinessId : null;
+    }
+
+    /// <summary>Whether valid UTF-8 holds a Unicode control character: C0 (U+0000–U+001F), DEL, or C1 (U+0080–U+009F,
+    /// encoded C2 80–C2 9F). JSON lets a string carry them escaped (\u0000); in an id they make a business that no URL,
+    /// query or terminal shows as it is.</summary>
+    private static bool HasControlCharacter(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAnyInRange((byte)0x00, (byte)0x1F) >= 0 || utf8.Contains((byte)0x7F)) return true;
+        // In valid UTF-8, C2 is only ever a lead byte, so the byte after it is its continuation.
+        for (var i = utf8.IndexOf((byte)0xC2); i >= 0 && i + 1 < utf8.Length; )
+        {
+            if (utf8[i + 1] is >= 0x80 and <= 0x9F) return true;
+            var next = utf8[(i + 1)..].IndexOf((byte)0xC2);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
     }
 
     private static TimestampState ReadTimestamp(ref Utf8JsonReader reader, out long ms)
@@ -304,22 +340,29 @@ public static class TrafficEventParser
     private static TimestampState FromNumber(long value, out long ms)
     {
         ms = value < SecondsThreshold ? value * 1000 : value;
-        return value > 0 && ms <= MaxUnixMs ? TimestampState.Valid : TimestampState.Invalid;
+        if (value <= 0) return TimestampState.Invalid;
+        return ms <= MaxUnixMs ? TimestampState.Valid : TimestampState.BeyondRange;
     }
 
     private static TimestampState FromNumber(double value, out long ms)
     {
         ms = 0;
-        if (!double.IsFinite(value) || value <= 0)
+        // Infinity (a string like "1e400") is a number past any date: beyond range, below.
+        if (double.IsNaN(value) || value <= 0)
         {
             return TimestampState.Invalid;
         }
 
         // Rounding, not truncation: 1700000000.123 s times 1000 lands a hair below ...123 in binary floating point.
         var rounded = Math.Round(value < SecondsThreshold ? value * 1000 : value);
-        if (rounded < 1 || rounded > MaxUnixMs)
+        if (rounded < 1)
         {
             return TimestampState.Invalid;
+        }
+
+        if (rounded > MaxUnixMs)
+        {
+            return TimestampState.BeyondRange;
         }
 
         ms = (long)rounded;

@@ -21,8 +21,7 @@ public static class IngestCommand
             call.WriteLine(string.Create(c, $"Ingest on {v.Node}, topic {v.Topic}"));
             call.WriteLine(string.Create(c,
                 $"  {v.ConsumedPerSecond:N0} consumed/s, {v.AppliedPerSecond:N0} applied/s (last {v.RateWindowSeconds:0} s)"));
-            call.WriteLine(string.Create(c,
-                $"  total {v.Consumed:N0} consumed, {v.Accepted:N0} accepted, {v.Applied:N0} applied, {v.Duplicates:N0} duplicate, {v.RejectedTotal:N0} rejected; lag {v.Lag:N0}"));
+            call.WriteLine(Totals(v));
 
             var partitions = OperatorCall.Table(" Partition", " Committed", " Log end", " Lag");
             foreach (var p in v.Partitions)
@@ -34,7 +33,11 @@ public static class IngestCommand
             foreach (var (reason, count) in v.Rejected) OperatorCall.AddRow(rejects, reason, count.ToString("N0", c));
             call.Write(rejects);
             return ExitCodes.Ok;
-
-            static string Number(long? n) => n?.ToString("N0", CultureInfo.InvariantCulture) ?? "-";
         });
+
+    /// <summary>The totals line; a lag not known yet (right after a start) says so rather than passing for 0.</summary>
+    public static string Totals(IngestView v) => string.Create(CultureInfo.InvariantCulture,
+        $"  total {v.Consumed:N0} consumed, {v.Accepted:N0} accepted, {v.Applied:N0} applied, {v.Duplicates:N0} duplicate, {v.RejectedTotal:N0} rejected; lag {Number(v.Lag)}");
+
+    private static string Number(long? n) => n?.ToString("N0", CultureInfo.InvariantCulture) ?? "unknown";
 }
