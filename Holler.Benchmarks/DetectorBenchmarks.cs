@@ -30,11 +30,12 @@ public class DetectorBenchmarks
         return _traffic.Evaluate();
     }
 
-    [Benchmark(Description = "baseline add (EWMA)")]
-    public double BaselineAdd()
+    [Benchmark(Description = "minute learned (level, spread, shared rhythm)")]
+    public double MinuteLearned()
     {
-        _traffic.Baseline.Add(120);
-        return _traffic.Baseline.Mean;
+        // A minute's worth of seconds: the last advances the window past a minute boundary, which learns that minute.
+        for (var i = 0; i < 60; i++) _traffic.Record(_second++, 2);
+        return _traffic.Baseline.Level;
     }
 
     [Benchmark(Description = "new business state (bytes = memory per business, domain part)")]

@@ -41,4 +41,17 @@ internal static class BinaryArrays
         for (var i = 0; i < values.Length; i++) values[i] = r.ReadInt32();
         return values;
     }
+
+    public static void WriteDoubles(this BinaryWriter w, double[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    public static double[] ReadDoubles(this BinaryReader r)
+    {
+        var values = new double[r.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadDouble();
+        return values;
+    }
 }

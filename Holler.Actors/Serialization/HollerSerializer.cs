@@ -31,7 +31,10 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     // Every message is a sealed record, so its exact type finds its codec.
     private static readonly FrozenDictionary<Type, MessageCodec> ByType = Codecs.ToFrozenDictionary(c => c.Type);
-    private static readonly FrozenDictionary<string, MessageCodec> ByManifest = Codecs.ToFrozenDictionary(c => c.Manifest);
+    private static readonly FrozenDictionary<string, Func<BinaryReader, object>> ByManifest = Codecs
+        .Select(c => (c.Manifest, Read: (Func<BinaryReader, object>)c.Read))
+        .Concat(TrackerCodecs.Retired)
+        .ToFrozenDictionary(c => c.Manifest, c => c.Read);
 
     public override string Manifest(object o) => CodecOf(o, nameof(o)).Manifest;
 
@@ -45,10 +48,10 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     public override object FromBinary(byte[] bytes, string manifest)
     {
-        if (!ByManifest.TryGetValue(manifest, out var codec))
+        if (!ByManifest.TryGetValue(manifest, out var read))
             throw new System.Runtime.Serialization.SerializationException($"{nameof(HollerSerializer)} does not know manifest '{manifest}'");
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
-        return codec.Read(r);
+        return read(r);
     }
 
     private static MessageCodec CodecOf(object o, string parameter) =>

@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Traffic;
 using Holler.Tracking;
 
@@ -30,16 +31,21 @@ internal static class TrackerCodecs
             static (w, g) => w.Write(g.BusinessId),
             static r => new GetBusinessSeries(r.ReadString())),
 
-        MessageCodec.For<BusinessSeries>("BS1",
+        // BS1 (a flat baseline and its standard deviation) went with the seasonal model: it is never persisted, so only
+        // nodes of one version talk to each other during a rolling upgrade's few seconds of mixed membership.
+        MessageCodec.For<BusinessSeries>("BS2",
             static (w, s) =>
             {
                 w.Write(s.BusinessId); w.Write(s.HeadSecond); w.WriteInts(s.WindowCounts); w.WriteInts(s.MinuteCounts);
-                w.Write(s.Count); w.Write(s.Baseline); w.Write(s.BaselineStdDev); w.Write(s.Warm);
+                w.Write(s.Count); w.Write(s.Baseline); w.Write(s.BandLow); w.Write(s.BandHigh); w.Write(s.Warm);
                 w.Write(s.Score); w.Write(s.Ratio); w.Write(s.Surging); w.Write(s.SurgeSinceMs); w.Write(s.Total); w.Write(s.Late);
+                w.WriteDoubles(s.ExpectedMinutes); w.WriteDoubles(s.BandLowMinutes); w.WriteDoubles(s.BandHighMinutes);
+                w.Write(s.ShiftMinutes); w.Write(s.AdoptAfterMinutes); w.Write(s.Drop);
             },
             static r => new BusinessSeries(r.ReadString(), r.ReadInt64(), r.ReadInts(), r.ReadInts(), r.ReadInt64(),
-                r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(),
-                r.ReadInt64(), r.ReadInt64(), r.ReadInt64())),
+                r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(),
+                r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDoubles(), r.ReadDoubles(), r.ReadDoubles(),
+                r.ReadInt32(), r.ReadInt32(), r.ReadBoolean())),
 
         MessageCodec.Singleton("ST1", StopTracker.Instance),
 
@@ -52,7 +58,15 @@ internal static class TrackerCodecs
             static r => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), r.ReadInt64(), r.ReadStrings(),
                 r.ReadInts(), r.ReadLongs(), r.ReadInts())),
 
-        MessageCodec.For<TrackerSnapshot>("SS1", WriteSnapshot, ReadSnapshot),
+        MessageCodec.For<TrackerSnapshot>("SS2", WriteSnapshot, ReadSnapshot),
+    ];
+
+    /// <summary>Formats still read but no longer written.</summary>
+    public static readonly (string Manifest, Func<BinaryReader, object> Read)[] Retired =
+    [
+        // SS1: a flat baseline (EW mean and variance of the minute counts) and no rhythms. The mean becomes the level
+        // and the variance over the mean the spread, which is what it measured (Poisson noise has variance = mean).
+        ("SS1", static r => ReadSnapshotV1(r)),
     ];
 
     private static void WriteSnapshot(BinaryWriter w, TrackerSnapshot t)
@@ -62,31 +76,66 @@ internal static class TrackerCodecs
         w.Write(t.NewestAppliedSecond);
         w.WriteStrings(t.BusinessIds);
         foreach (var traffic in t.Businesses) WriteTraffic(w, traffic);
+        w.Write(t.Profiles.Length);
+        foreach (var profile in t.Profiles) { w.Write(profile.Key); w.WriteDoubles(profile.Values); w.WriteDoubles(profile.Visits); }
     }
 
     private static TrackerSnapshot ReadSnapshot(BinaryReader r)
     {
+        var (watermarks, newest, ids) = ReadSnapshotHead(r);
+        var businesses = new BusinessTrafficState[ids.Length];
+        for (var i = 0; i < ids.Length; i++) businesses[i] = ReadTraffic(r);
+        var profiles = new SeasonalProfileState[r.ReadInt32()];
+        for (var i = 0; i < profiles.Length; i++) profiles[i] = new SeasonalProfileState(r.ReadString(), r.ReadDoubles(), r.ReadDoubles());
+        return new TrackerSnapshot(watermarks, newest, ids, businesses, profiles);
+    }
+
+    private static TrackerSnapshot ReadSnapshotV1(BinaryReader r)
+    {
+        var (watermarks, newest, ids) = ReadSnapshotHead(r);
+        var businesses = new BusinessTrafficState[ids.Length];
+        for (var i = 0; i < ids.Length; i++) businesses[i] = ReadTrafficV1(r);
+        return new TrackerSnapshot(watermarks, newest, ids, businesses, []);
+    }
+
+    private static (Dictionary<int, long> Watermarks, long Newest, string[] Ids) ReadSnapshotHead(BinaryReader r)
+    {
         var count = r.ReadInt32();
         var watermarks = new Dictionary<int, long>(count);
         for (var i = 0; i < count; i++) watermarks[r.ReadInt32()] = r.ReadInt64();
-        var newest = r.ReadInt64();
-        var ids = r.ReadStrings();
-        var businesses = new BusinessTrafficState[ids.Length];
-        for (var i = 0; i < ids.Length; i++) businesses[i] = ReadTraffic(r);
-        return new TrackerSnapshot(watermarks, newest, ids, businesses);
+        return (watermarks, r.ReadInt64(), r.ReadStrings());
     }
 
     private static void WriteTraffic(BinaryWriter w, BusinessTrafficState s)
     {
         w.Write(s.HeadSecond); w.WriteInts(s.WindowCounts); w.Write(s.LastMinute); w.WriteInts(s.MinuteCounts);
-        w.Write(s.BaselineMean); w.Write(s.BaselineVariance); w.Write(s.BaselineSamples);
+        var b = s.Baseline;
+        w.Write(b.Level); w.Write(b.Slow); w.Write(b.FastLevel); w.Write(b.Spread); w.Write(b.Samples); w.Write(b.ShiftRun);
         w.Write(s.FirstSeenSecond); w.Write(s.BaselineThroughMinute); w.Write(s.Total); w.Write(s.Late);
-        w.Write(s.Surging); w.Write(s.SurgeSinceSecond); w.Write(s.Score); w.Write(s.PeakScore);
+        w.Write(s.Surging); w.Write(s.SurgeSinceSecond); w.Write(s.Score); w.Write(s.PeakScore); w.Write(s.Drop);
     }
 
     private static BusinessTrafficState ReadTraffic(BinaryReader r) => new(
         r.ReadInt64(), r.ReadInts(), r.ReadInt64(), r.ReadInts(),
-        r.ReadDouble(), r.ReadDouble(), r.ReadInt64(),
+        new BaselineState
+        {
+            Level = r.ReadDouble(), Slow = r.ReadDouble(), FastLevel = r.ReadDouble(), Spread = r.ReadDouble(),
+            Samples = r.ReadInt32(), ShiftRun = r.ReadInt32(),
+        },
         r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
-        r.ReadBoolean(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble());
+        r.ReadBoolean(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean());
+
+    private static BusinessTrafficState ReadTrafficV1(BinaryReader r)
+    {
+        var (head, window, lastMinute, minutes) = (r.ReadInt64(), r.ReadInts(), r.ReadInt64(), r.ReadInts());
+        var (mean, variance, samples) = (r.ReadDouble(), r.ReadDouble(), r.ReadInt64());
+        var baseline = new BaselineState
+        {
+            Level = mean, Slow = mean, FastLevel = mean, Spread = variance / Math.Max(mean, 1),
+            Samples = (int)Math.Min(samples, int.MaxValue),
+        };
+        return new BusinessTrafficState(head, window, lastMinute, minutes, baseline,
+            r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
+            r.ReadBoolean(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble());
+    }
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using Holler.Domain.Catalog;
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
@@ -13,6 +15,12 @@ public sealed class ShardState(TrackerSettings settings)
 {
     private readonly Dictionary<string, TrackedBusiness> _businesses = new(StringComparer.Ordinal);
 
+    /// <summary>The rhythms this shard's businesses share, by category and time zone (<see cref="SeasonGroup.KeyOf"/>).</summary>
+    private readonly Dictionary<string, SeasonGroup> _groups = new(StringComparer.Ordinal);
+
+    /// <summary>Category of the businesses the directory does not know: they share one rhythm per time zone.</summary>
+    public const string UnknownCategory = "";
+
     public OffsetWatermarks Watermarks { get; } = new();
 
     /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
@@ -26,6 +34,8 @@ public sealed class ShardState(TrackerSettings settings)
 
     /// <summary>A business this shard has never seen, as it would look: for questions about it.</summary>
     public BusinessTraffic Unseen() => new(settings.Baseline, settings.Detector);
+
+    public IReadOnlyCollection<SeasonGroup> Groups => _groups.Values;
 
     /// <summary>
     /// The events of <paramref name="batch"/> not applied yet, per business with runs of equal seconds collapsed; null
@@ -163,7 +173,10 @@ public sealed class ShardState(TrackerSettings settings)
             ids[i] = id;
             states[i++] = business.Traffic.ToState();
         }
-        return new TrackerSnapshot(new Dictionary<int, long>(Watermarks.Applied), NewestAppliedSecond, ids, states);
+        var profiles = _groups.Values
+            .Select(g => new SeasonalProfileState(g.Key, g.Profile.Values.ToArray(), g.Profile.Visits.ToArray()))
+            .ToArray();
+        return new TrackerSnapshot(new Dictionary<int, long>(Watermarks.Applied), NewestAppliedSecond, ids, states, profiles);
     }
 
     /// <param name="nowTicks">Counts as every restored business's last arrival, as a fresh tracker did.</param>
@@ -171,6 +184,12 @@ public sealed class ShardState(TrackerSettings settings)
     {
         Watermarks.Restore(snapshot.Watermarks);
         NewestAppliedSecond = snapshot.NewestAppliedSecond;
+        foreach (var profile in snapshot.Profiles)
+        {
+            var separator = profile.Key.LastIndexOf('|');
+            if (separator < 0 || NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(profile.Key[(separator + 1)..]) is not { } zone) continue;
+            GroupOf(profile.Key[..separator], zone).Profile.Restore(profile.Values, profile.Visits);
+        }
         for (var i = 0; i < snapshot.BusinessIds.Length; i++)
         {
             var business = GetOrAdd(snapshot.BusinessIds[i], added);
@@ -186,9 +205,21 @@ public sealed class ShardState(TrackerSettings settings)
     private TrackedBusiness GetOrAdd(string id, Action<TrackedBusiness>? added)
     {
         if (_businesses.TryGetValue(id, out var business)) return business;
-        business = new TrackedBusiness(id, settings.Baseline, settings.Detector);
+        var place = settings.Directory?.Invoke(id);
+        var group = place is null
+            ? GroupOf(UnknownCategory, NodaTime.DateTimeZone.Utc)
+            : GroupOf(place.Category, TimeZoneFinder.Default.Find(place.Latitude, place.Longitude));
+        group.Join();
+        business = new TrackedBusiness(id, settings.Baseline, settings.Detector, group);
         _businesses[id] = business;
         added?.Invoke(business);
         return business;
+    }
+
+    private SeasonGroup GroupOf(string category, NodaTime.DateTimeZone zone)
+    {
+        var key = SeasonGroup.KeyOf(category, zone);
+        if (!_groups.TryGetValue(key, out var group)) _groups[key] = group = new SeasonGroup(category, zone, settings.Model);
+        return group;
     }
 }

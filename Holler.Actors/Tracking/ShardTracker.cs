@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 using Holler.Leaderboard;
@@ -247,20 +248,37 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private LeaderboardEntry Entry(TrackedBusiness business)
     {
         var traffic = business.Traffic;
-        return new LeaderboardEntry(business.Id, traffic.Detector.Score, traffic.Window.Sum, traffic.Baseline.Mean, traffic.Ratio,
+        return new LeaderboardEntry(business.Id, traffic.Detector.Score, traffic.Window.Sum, traffic.Expected, traffic.Ratio,
             traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    private static BusinessSeries Describe(string businessId, BusinessTraffic traffic)
+    private BusinessSeries Describe(string businessId, BusinessTraffic traffic)
     {
         var state = traffic.ToState();
-        var mean = traffic.Baseline.Mean;
-        var sd = Math.Sqrt(Math.Max(Math.Max(traffic.Baseline.Variance, mean), 1.0));
+        var band = SeverityScale.DeviationFor(_settings.Detector.EnterSeverity);
+        var expected = traffic.Expected;
+        double[] expectedMinutes = [], low = [], high = [];
+        if (traffic.IsWarm && !traffic.Window.IsEmpty)
+        {
+            var lastMinute = BusinessTraffic.FloorDiv(state.HeadSecond, 60);
+            expectedMinutes = new double[state.MinuteCounts.Length];
+            low = new double[expectedMinutes.Length];
+            high = new double[expectedMinutes.Length];
+            for (var i = 0; i < expectedMinutes.Length; i++)
+            {
+                var minute = lastMinute - expectedMinutes.Length + 1 + i;
+                expectedMinutes[i] = traffic.ExpectedAt(minute * 60 + 59);
+                low[i] = traffic.CountAt(expectedMinutes[i], -band);
+                high[i] = traffic.CountAt(expectedMinutes[i], band);
+            }
+        }
         return new BusinessSeries(
             businessId, traffic.Window.IsEmpty ? 0 : state.HeadSecond, state.WindowCounts, state.MinuteCounts,
-            traffic.Window.Sum, mean, sd, traffic.IsWarm, traffic.Detector.Score, traffic.Ratio,
+            traffic.Window.Sum, expected, traffic.IsWarm ? traffic.CountAt(expected, -band) : 0,
+            traffic.IsWarm ? traffic.CountAt(expected, band) : 0, traffic.IsWarm, traffic.Detector.Score, traffic.Ratio,
             traffic.Detector.IsSurging, traffic.Detector.IsSurging ? traffic.Detector.SinceSecond * 1000 : 0,
-            traffic.Total, traffic.Late);
+            traffic.Total, traffic.Late, expectedMinutes, low, high,
+            traffic.ShiftMinutes, (int)Math.Round(_settings.Baseline.AdoptShiftAfterMinutes), traffic.Detector.IsDrop);
     }
 
     private void TakeSnapshot()

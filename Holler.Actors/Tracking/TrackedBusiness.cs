@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
@@ -6,8 +7,8 @@ namespace Holler.Tracking;
 /// <summary>One business inside a shard tracker: its traffic, and when (processing time) its last events arrived, so
 /// a quiet business's window can be slid forward by the clock.</summary>
 /// <remarks>Derives from its traffic rather than holding it: one object per business, not two.</remarks>
-public sealed class TrackedBusiness(string id, BaselineSettings baseline, DetectorSettings detector)
-    : BusinessTraffic(baseline, detector)
+public sealed class TrackedBusiness(string id, BaselineSettings baseline, DetectorSettings detector, SeasonGroup group)
+    : BusinessTraffic(baseline, detector, group)
 {
     public string Id { get; } = id;
     public BusinessTraffic Traffic => this;

@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Traffic;
 
 namespace Holler.Tracking;
@@ -16,9 +17,11 @@ public sealed record TrafficRecorded(int Partition, long LastOffset, bool Partit
     string[] BusinessIds, int[] RunEnds, long[] Seconds, int[] Counts)
     : ITrackerPersisted;
 
-/// <summary>A shard tracker's whole state: its watermarks and every business it has seen.</summary>
+/// <summary>A shard tracker's whole state: its watermarks, every business it has seen, and the rhythms its groups of
+/// businesses share.</summary>
 /// <param name="NewestAppliedSecond">The latest event second applied from any partition (see
 /// <see cref="OffsetWatermarks.WatermarkFor"/>).</param>
+/// <param name="Profiles">Empty in snapshots from before the seasonal model (manifest SS1): their rhythms start anew.</param>
 public sealed record TrackerSnapshot(IReadOnlyDictionary<int, long> Watermarks, long NewestAppliedSecond,
-    string[] BusinessIds, BusinessTrafficState[] Businesses)
+    string[] BusinessIds, BusinessTrafficState[] Businesses, SeasonalProfileState[] Profiles)
     : ITrackerPersisted;

@@ -46,12 +46,22 @@ public sealed record GetBusinessSeries(string BusinessId) : ITrackerMessage, ITr
 /// <param name="HeadSecond">Epoch second of the newest window bucket (0 when the business has never been seen).</param>
 /// <param name="WindowCounts">Events per second, the 60 seconds ending at <paramref name="HeadSecond"/>, oldest first.</param>
 /// <param name="MinuteCounts">Events per minute, the 60 minutes ending at the head's minute, oldest first.</param>
-/// <param name="Baseline">Events this business normally gets in 60 seconds.</param>
-/// <param name="BaselineStdDev">Standard deviation of that, Poisson-floored as the detector uses it.</param>
+/// <param name="Baseline">Events this business is expected to get in the current 60 seconds (its rhythm included).</param>
+/// <param name="BandLow">Below this a window would be a drop, at the detector's threshold.</param>
+/// <param name="BandHigh">Above this a window would be a surge, at the detector's threshold.</param>
+/// <param name="ExpectedMinutes">What each of <paramref name="MinuteCounts"/>' minutes was expected to be, as the
+/// business's rhythm and current level have it; empty while warming up.</param>
+/// <param name="BandLowMinutes">The band's low edge for each of those minutes.</param>
+/// <param name="BandHighMinutes">Its high edge.</param>
+/// <param name="ShiftMinutes">Minutes a surge or drop has lasted towards being adopted as the new level.</param>
+/// <param name="AdoptAfterMinutes">Minutes after which it is.</param>
+/// <param name="Drop">The current episode is a drop, not a surge.</param>
 public sealed record BusinessSeries(
     string BusinessId, long HeadSecond, int[] WindowCounts, int[] MinuteCounts,
-    long Count, double Baseline, double BaselineStdDev, bool Warm,
-    double Score, double Ratio, bool Surging, long SurgeSinceMs, long Total, long Late) : ITrackerProtocol;
+    long Count, double Baseline, double BandLow, double BandHigh, bool Warm,
+    double Score, double Ratio, bool Surging, long SurgeSinceMs, long Total, long Late,
+    double[] ExpectedMinutes, double[] BandLowMinutes, double[] BandHighMinutes,
+    int ShiftMinutes, int AdoptAfterMinutes, bool Drop) : ITrackerProtocol;
 
 /// <summary>Stops a tracker after making its state durable. Used for hand-off and passivation instead of
 /// PoisonPill, which would drop commands queued behind it (akka.net #7090).</summary>

@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
@@ -10,14 +11,20 @@ namespace Holler.Tracking;
 /// the shard, so under heavy traffic the count alone would snapshot too often); default 10 s.</param>
 /// <param name="QuietAfter">Processing time without events after which a surging business's window is slid forward
 /// by the clock, so a surge ends when its traffic stops.</param>
+/// <param name="Directory">Where a business is and what kind it is, for its time zone and the rhythm it shares; null
+/// (tests, no catalog) keeps every business in UTC with one shared rhythm.</param>
 public sealed record TrackerSettings(
     BaselineSettings Baseline,
     DetectorSettings Detector,
     int SnapshotEvery = 100,
     TimeSpan? TickInterval = null,
     TimeSpan? QuietAfter = null,
-    TimeSpan? MinSnapshotInterval = null)
+    TimeSpan? MinSnapshotInterval = null,
+    BusinessDirectory? Directory = null)
 {
+    /// <summary>The model live businesses learn with, from <see cref="Baseline"/> and <see cref="Detector"/>.</summary>
+    public ModelSettings Model => Baseline.ToModel(Detector);
+
     public static TrackerSettings Default { get; } = new(BaselineSettings.Default, DetectorSettings.Default);
 
     public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);

@@ -66,6 +66,8 @@ public sealed class HollerNode : IAsyncDisposable
         TextWriter? console = null, CancellationToken token = default)
     {
         var catalog = CatalogLoader.Load(config.Catalog);
+        // Trackers learn each business's rhythm in its own time zone, shared with its category: the catalog says which.
+        config = config with { Tracker = config.Tracker with { Directory = catalog.Directory } };
         var broker = config.KafkaBootstrap is null ? EmbeddedKafka.Start() : null;
         try
         {

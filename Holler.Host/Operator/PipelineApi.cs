@@ -53,11 +53,11 @@ internal static class PipelineApi
             var seen = s.HeadSecond != 0 || s.Total != 0;
             if (!known && !seen)
                 return ClusterApi.Error(StatusCodes.Status404NotFound, $"no business '{id}': not in the catalog and never seen in traffic");
-            var state = s.Surging ? "surging" : !seen ? "no-traffic" : !s.Warm ? "warming-up" : "normal";
+            var state = s.Surging ? (s.Drop ? "dropping" : "surging") : !seen ? "no-traffic" : !s.Warm ? "warming-up" : "normal";
             return Results.Json(new BusinessView(id, info?.Name, info?.Category, info?.City, state, s.Count,
                 s.HeadSecond == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(s.HeadSecond + 1), s.WindowCounts, s.Baseline,
-                s.BaselineStdDev, s.Warm, s.Score, s.Ratio, s.Surging ? DateTimeOffset.FromUnixTimeMilliseconds(s.SurgeSinceMs) : null,
-                s.Total, s.Late, s.MinuteCounts), OperatorJson.Options);
+                s.BandLow, s.BandHigh, s.Warm, s.Score, s.Ratio, s.Surging ? DateTimeOffset.FromUnixTimeMilliseconds(s.SurgeSinceMs) : null,
+                s.Total, s.Late, s.MinuteCounts, s.Surging ? (s.Drop ? "drop" : "surge") : null, s.ShiftMinutes), OperatorJson.Options);
         });
 
         api.MapGet("/ingest", async (ActorSystem system, IActorRegistry registry, IngestMetrics metrics, NodeConfig config,

@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
@@ -31,6 +32,9 @@ public sealed class BusinessCatalog
     public int SkippedLines { get; }
 
     public BusinessInfo this[int index] => _businesses[index];
+
+    /// <summary>The catalog as the detector reads it: a business's category and place, null when it is not listed.</summary>
+    public BusinessDirectory Directory => id => TryGet(id, out var info) ? new BusinessPlace(info.Category, info.Latitude, info.Longitude) : null;
 
     public bool TryGet(string id, [MaybeNullWhen(false)] out BusinessInfo info)
     {

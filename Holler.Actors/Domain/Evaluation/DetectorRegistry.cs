@@ -5,6 +5,7 @@ public static class DetectorRegistry
 {
     public static IReadOnlyList<EvaluatedDetector> All { get; } =
     [
+        SeasonalDetector.V2,
         ReferenceDetectors.V1,
         ReferenceDetectors.ZScore100,
     ];

@@ -4,7 +4,8 @@ using Holler.Domain.Traffic;
 namespace Holler.Domain.Replay;
 
 /// <summary>
-/// Scores a regular series row by row with the online trackers' arithmetic: an <see cref="ExponentialStats"/> baseline,
+/// The v1 detector, kept as <c>holler evaluate</c>'s baseline: scores a regular series row by row with the arithmetic the
+/// online trackers used before the seasonal model: an <see cref="ExponentialStats"/> baseline,
 /// <see cref="SurgeScore.Z"/> against it (so values are read as counts, with the Poisson floor), and
 /// <see cref="SurgeScore.Learnable"/> for what a row teaches the baseline. Each row is scored against earlier rows only,
 /// then learned, so a row's score never depends on later rows (beyond the first rows that fix the interval).
@@ -35,7 +36,7 @@ public static class SeriesDetector
             yield break;
         }
 
-        var scorer = new Scorer(SeriesCalibration.For(interval.Value, options), options.Detector.EnterScore);
+        var scorer = new Scorer(SeriesCalibration.For(interval.Value, options), options.EnterScore);
         foreach (var row in head) yield return scorer.Next(row);
         while (rest.MoveNext()) yield return scorer.Next(rest.Current);
     }

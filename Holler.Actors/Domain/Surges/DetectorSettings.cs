@@ -1,21 +1,32 @@
+using Holler.Domain.Detection;
+
 namespace Holler.Domain.Surges;
 
-/// <summary>When a window counts as a surge. Hysteresis: a surge starts at <see cref="EnterScore"/> and lasts until the
-/// score drops below <see cref="ExitScore"/>, so a surge hovering near the threshold does not flap.</summary>
-/// <param name="EnterScore">Standard deviations above the baseline needed to start a surge.</param>
-/// <param name="ExitScore">A surge ends when the score falls below this.</param>
-/// <param name="MinCount">Events in the 60-second window needed to start a surge (quiet businesses never alarm on a handful).</param>
-/// <param name="MinRatio">The window must be at least this multiple of the baseline to start a surge.</param>
-public sealed record DetectorSettings(double EnterScore = 4, double ExitScore = 2, int MinCount = 20, double MinRatio = 2)
+/// <summary>When a window counts as a surge (or a drop). Hysteresis: an episode starts at <see cref="EnterSeverity"/>
+/// and lasts until the severity falls below <see cref="ExitSeverity"/>, so traffic hovering near the threshold does
+/// not flap.</summary>
+/// <param name="EnterSeverity">Severity (−log10 of how likely a window this far from the expectation is) that starts
+/// an episode. 7 is one chance in ten million; see docs/detection.md for the false alarms it gives.</param>
+/// <param name="ExitSeverity">An episode ends when the severity falls below this.</param>
+/// <param name="MinCount">Events in the 60-second window needed to start a surge, and expected for a drop (quiet
+/// businesses never alarm on a handful).</param>
+/// <param name="MinRatio">A surge's window must be at least this multiple of the expectation; a drop's at most its inverse.</param>
+/// <param name="Direction">Which episodes are detected: surges, drops or both.</param>
+public sealed record DetectorSettings(
+    double EnterSeverity = ModelSettings.DefaultThreshold,
+    double ExitSeverity = 3,
+    int MinCount = 20,
+    double MinRatio = 2,
+    DetectionDirection Direction = DetectionDirection.Surge)
 {
     public static DetectorSettings Default { get; } = new();
 
     public IEnumerable<string> Validate(string prefix = "Detector")
     {
-        if (!(EnterScore > 0) || EnterScore > 1000)
-            yield return $"{prefix}:EnterScore must be between 0 and 1000, was {EnterScore}";
-        if (!(ExitScore >= 0) || ExitScore > EnterScore)
-            yield return $"{prefix}:ExitScore must be between 0 and EnterScore ({EnterScore}), was {ExitScore}";
+        if (!(EnterSeverity > 0) || EnterSeverity > 10000)
+            yield return $"{prefix}:EnterSeverity must be between 0 and 10000, was {EnterSeverity}";
+        if (!(ExitSeverity >= 0) || ExitSeverity > EnterSeverity)
+            yield return $"{prefix}:ExitSeverity must be between 0 and EnterSeverity ({EnterSeverity}), was {ExitSeverity}";
         if (MinCount < 1)
             yield return $"{prefix}:MinCount must be at least 1, was {MinCount}";
         if (!(MinRatio >= 1) || MinRatio > 1000)

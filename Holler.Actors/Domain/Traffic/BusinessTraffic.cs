@@ -1,10 +1,13 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
+using NodaTime;
 
 namespace Holler.Domain.Traffic;
 
 /// <summary>
 /// Everything Holler knows about one business's traffic: the rolling window, per-minute history, the learned
-/// baseline and the surge state. Pure and single-threaded; the tracker actor is a thin shell around it.
+/// baseline (its own level and spread; the rhythm it shares with its <see cref="SeasonGroup"/>) and the surge state.
+/// Pure and single-threaded; the tracker actor is a thin shell around it.
 /// </summary>
 /// <remarks>One object per business: the window, minutes, baseline and detector are structs stored inline (a node
 /// holds a million of these, and five objects with two arrays cost ~180 B more each). They are handed out as
@@ -12,25 +15,33 @@ namespace Holler.Domain.Traffic;
 public class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
-    private readonly DetectorSettings _detectorSettings;
+    private readonly SeasonGroup _group;
     private RollingWindow _window = new();
     private MinuteHistory _minutes = new();
-    private ExponentialStats _baseline;
+    private BaselineState _baseline;
     private SurgeDetector _detector;
 
-    public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector)
+    /// <summary>The minute <see cref="_season"/> is for: the rhythm's value changes by the minute, and finding a
+    /// business's local time costs more than the rest of an evaluation.</summary>
+    private long _seasonMinute = long.MinValue;
+    private double _season;
+
+    /// <param name="group">The rhythm this business shares; null for one of its own (UTC), as tests and replays use.</param>
+    public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector, SeasonGroup? group = null)
     {
         _baselineSettings = baseline;
-        _detectorSettings = detector;
-        _baseline = new ExponentialStats(baseline.HalfLifeMinutes);
+        _group = group ?? new SeasonGroup("", DateTimeZone.Utc, baseline.ToModel(detector));
+        if (group is null) _group.Join();
         _detector = new SurgeDetector(detector);
     }
+
+    public SeasonGroup Group => _group;
 
     public ref readonly RollingWindow Window => ref _window;
     public ref readonly MinuteHistory Minutes => ref _minutes;
 
-    /// <summary>Per-minute counts' EW mean and variance: what this business normally gets in 60 seconds.</summary>
-    public ref readonly ExponentialStats Baseline => ref _baseline;
+    /// <summary>The business's own level and spread; with the group's rhythm, what it normally gets in 60 seconds.</summary>
+    public ref readonly BaselineState Baseline => ref _baseline;
     public ref readonly SurgeDetector Detector => ref _detector;
 
     public long FirstSeenSecond { get; private set; } = long.MinValue;
@@ -45,6 +56,29 @@ public class BusinessTraffic
     public long Late { get; private set; }
 
     public bool IsWarm => _baseline.Samples > 0;
+
+    /// <summary>What this business is expected to get in the 60 seconds ending at <paramref name="second"/>.</summary>
+    public double ExpectedAt(long second) => IsWarm ? SeasonalModel.Expected(_baseline, SeasonAt(second), ValueKind.Count) : 0;
+
+    /// <summary>What it is expected to get in the current window; 0 while warming up.</summary>
+    public double Expected => _window.IsEmpty ? 0 : ExpectedAt(_window.HeadSecond);
+
+    /// <summary>The count a window would need to lie <paramref name="deviation"/> standard units from <paramref name="expected"/>.</summary>
+    public double CountAt(double expected, double deviation) => SeasonalModel.ValueAt(expected, deviation, _baseline, ValueKind.Count);
+
+    /// <summary>Minutes a surge or drop has lasted towards becoming the new level (0 when none is).</summary>
+    public int ShiftMinutes => Math.Abs(_baseline.ShiftRun);
+
+    private double SeasonAt(long second)
+    {
+        var minute = FloorDiv(second, 60);
+        if (minute != _seasonMinute)
+        {
+            _season = _group.Profile.At(_group.PointAt(second));
+            _seasonMinute = minute;
+        }
+        return _season;
+    }
 
     /// <summary>
     /// Tells a business that has never had an event that the stream has been watched since <paramref name="second"/>:
@@ -82,12 +116,15 @@ public class BusinessTraffic
     }
 
     /// <summary>Re-scores the window against the baseline at the current head.</summary>
-    public SurgeTransition Evaluate() =>
-        _window.IsEmpty
-            ? SurgeTransition.None
-            : _detector.Evaluate(_window.Sum, _baseline.Mean, _baseline.Variance, IsWarm, _window.HeadSecond);
+    public SurgeTransition Evaluate()
+    {
+        if (_window.IsEmpty) return SurgeTransition.None;
+        var expected = Expected;
+        var deviation = IsWarm ? SeasonalModel.Deviation(_window.Sum, expected, _baseline, ValueKind.Count) : 0;
+        return _detector.Evaluate(_window.Sum, expected, deviation, IsWarm, _window.HeadSecond);
+    }
 
-    public double Ratio => SurgeScore.Ratio(_window.Sum, _baseline.Mean);
+    public double Ratio => SurgeScore.Ratio(_window.Sum, Expected);
 
     private void LearnBaselineUpTo(long newHead)
     {
@@ -97,7 +134,7 @@ public class BusinessTraffic
             if (newHead < warmAt) return;
             // The last full window of warm-up ends at warmAt - 1 (ending at warmAt would drop the first-seen second).
             // The head is before warmAt, so the window still holds all of that window that has happened.
-            _baseline.Initialize(_window.SumEndingAt(warmAt - 1));
+            Learn(warmAt - 1 - 30, _window.SumEndingAt(warmAt - 1));
             // Minutes final before warm-up ended, and the partial minute the business was first seen in, are not learned.
             BaselineThroughMinute = Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
         }
@@ -105,9 +142,15 @@ public class BusinessTraffic
         var next = BaselineThroughMinute + 1;
         // After a day of silence the baseline has decayed to nothing either way; bound the work of a long gap.
         if (lastFinal - next > MaxMinutesPerStep) next = lastFinal - MaxMinutesPerStep;
-        for (var minute = next; minute <= lastFinal; minute++)
-            _baseline.Add(SurgeScore.Learnable(_minutes.CountAt(minute), _baseline.Mean, _baseline.Variance, _detectorSettings.EnterScore));
+        for (var minute = next; minute <= lastFinal; minute++) Learn(minute * 60 + 30, _minutes.CountAt(minute));
         if (lastFinal > BaselineThroughMinute) BaselineThroughMinute = lastFinal;
+    }
+
+    /// <param name="second">The middle of the minute learned, for its place in the rhythm.</param>
+    private void Learn(long second, double count)
+    {
+        SeasonalModel.Learn(ref _baseline, _group.Profile, _group.PointAt(second), count, _group.Rates, _group.Model, warm: true, _group.Share);
+        _seasonMinute = long.MinValue; // the profile moved
     }
 
     /// <summary>A minute's count is final once all its seconds have left the window (head ≥ its start + 119 s),
@@ -119,19 +162,20 @@ public class BusinessTraffic
     public BusinessTrafficState ToState() => new(
         _window.HeadSecond, _window.ToArray(), _window.IsEmpty ? long.MinValue : FloorDiv(_window.HeadSecond, 60),
         _window.IsEmpty ? [] : _minutes.ToArray(FloorDiv(_window.HeadSecond, 60)),
-        _baseline.Mean, _baseline.Variance, _baseline.Samples, FirstSeenSecond, BaselineThroughMinute, Total, Late,
-        _detector.IsSurging, _detector.SinceSecond, _detector.Score, _detector.PeakScore);
+        _baseline, FirstSeenSecond, BaselineThroughMinute, Total, Late,
+        _detector.IsSurging, _detector.SinceSecond, _detector.Score, _detector.PeakScore, _detector.IsDrop);
 
     public void Restore(BusinessTrafficState state)
     {
         _window.Restore(state.HeadSecond, state.WindowCounts);
         _minutes.Restore(state.LastMinute, state.MinuteCounts);
-        _baseline.Restore(state.BaselineMean, state.BaselineVariance, state.BaselineSamples);
+        _baseline = state.Baseline;
+        _seasonMinute = long.MinValue;
         FirstSeenSecond = state.FirstSeenSecond;
         BaselineThroughMinute = state.BaselineThroughMinute;
         Total = state.Total;
         Late = state.Late;
-        _detector.Restore(state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore);
+        _detector.Restore(state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore, state.Drop);
     }
 
     internal static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
@@ -141,6 +185,6 @@ public class BusinessTraffic
 /// <summary>A business's traffic state as plain data, for snapshots.</summary>
 public sealed record BusinessTrafficState(
     long HeadSecond, int[] WindowCounts, long LastMinute, int[] MinuteCounts,
-    double BaselineMean, double BaselineVariance, long BaselineSamples,
+    BaselineState Baseline,
     long FirstSeenSecond, long BaselineThroughMinute, long Total, long Late,
-    bool Surging, long SurgeSinceSecond, double Score, double PeakScore);
+    bool Surging, long SurgeSinceSecond, double Score, double PeakScore, bool Drop = false);

@@ -28,8 +28,11 @@ public static class BusinessCommand
             Row("window (60 s)", b.WindowEnd is { } end
                 ? $"{b.Window.ToString("N0", c)} events to {end.ToString("HH:mm:ss", c)} UTC  {Sparkline(b.WindowCounts)}"
                 : "no traffic yet");
-            Row("baseline", $"{b.Baseline.ToString("N1", c)} ± {b.BaselineStdDev.ToString("N1", c)} per 60 s{(b.Warm ? "" : " (still learning)")}");
-            Row("score", $"{b.Score.ToString("F2", c)} σ   ratio {b.Ratio.ToString("F2", c)}×");
+            Row("expected", b.Warm
+                ? $"{b.Baseline.ToString("N1", c)} per 60 s, normal between {b.BandLow.ToString("N0", c)} and {b.BandHigh.ToString("N0", c)}"
+                : "still learning");
+            Row("severity", $"{b.Score.ToString("F2", c)}   ratio {b.Ratio.ToString("F2", c)}×");
+            if (b.ShiftMinutes > 0) Row("adapting", $"{b.ShiftMinutes} min into a lasting change, which becomes the new level if it lasts (Baseline:AdoptShiftAfterMinutes)");
             Row("last 60 min", Sparkline(b.MinuteCounts));
             Row("total", $"{b.Total.ToString("N0", c)} events, {b.Late.ToString("N0", c)} late");
             call.Write(grid);

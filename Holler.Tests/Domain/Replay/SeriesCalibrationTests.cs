@@ -56,10 +56,10 @@ public class SeriesCalibrationTests
     public void Only_the_enter_score_of_the_detector_settings_is_checked()
     {
         // An exit score above the enter score would be invalid online, but a per-row score has no exit.
-        var options = SeriesDetectorOptions.Default with { Detector = new(EnterScore: 1, ExitScore: 2, MinCount: 0) };
+        var options = SeriesDetectorOptions.Default with { EnterScore = 1 };
         Assert.Empty(options.Validate());
 
-        var bad = SeriesDetectorOptions.Default with { Detector = new(EnterScore: 0) };
+        var bad = SeriesDetectorOptions.Default with { EnterScore = 0 };
         Assert.StartsWith("Detect:EnterScore ", Assert.Single(bad.Validate()));
     }
 }

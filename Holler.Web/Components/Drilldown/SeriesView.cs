@@ -29,9 +29,8 @@ public sealed class SeriesView
     /// <summary>What the business normally gets per second.</summary>
     public double BaselinePerSecond => Series.Baseline / 60;
 
-    /// <summary>The normal band of a minute's count: baseline ± 2 standard deviations, never below zero.</summary>
-    public (double Low, double High) MinuteBand =>
-        (Math.Max(0, Series.Baseline - 2 * Series.BaselineStdDev), Series.Baseline + 2 * Series.BaselineStdDev);
+    /// <summary>Whether the expectation per minute is known (false while the business warms up).</summary>
+    public bool HasExpectation => Series.ExpectedMinutes.Length == Series.MinuteCounts.Length && Series.ExpectedMinutes.Length > 0;
 
     private static string Stamp(long unixSecond) =>
         DateTimeOffset.FromUnixTimeSeconds(unixSecond).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
