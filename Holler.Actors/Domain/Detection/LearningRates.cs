@@ -25,9 +25,9 @@ public readonly record struct LearningRates(
             Spread: PerSample(settings.Spread / interval),
             Hour: PerSample(settings.ProfileHalfLifeDays * hourVisitsPerDay),
             HourStart: hourVisitsPerDay,
-            // Each weekday occurs once a week: a half-life of N days is N/7 of its occurrences, at least one.
-            Day: PerSample(Math.Max(1, settings.ProfileHalfLifeDays / 7) * dayVisitsPerDay),
-            DayStart: dayVisitsPerDay,
+            // An hour of the week recurs once a week: a half-life of N days is N/7 of its occurrences, at least one.
+            Day: PerSample(Math.Max(1, settings.ProfileHalfLifeDays / 7) * hourVisitsPerDay),
+            DayStart: hourVisitsPerDay,
             Slow: PerSample(SlowHalfLifeDays * dayVisitsPerDay),
             AdoptAfterSamples: (int)Math.Clamp(Math.Ceiling(settings.AdoptAfter / interval), 2, int.MaxValue));
     }

@@ -1,15 +1,17 @@
 namespace Holler.Domain.Detection;
 
 /// <summary>
-/// A learned rhythm: an hour-of-day shape for weekdays, one for weekends and holidays, and a level per day of the
-/// week, each an offset from the series' level (log-factors for counts, plain offsets for gauges). Learned online
+/// A learned rhythm: an hour-of-day shape, and on top of it an hour-of-week one (what a Saturday evening has that an
+/// average evening has not), each an offset from the series' level (log-factors for counts, plain offsets for gauges).
+/// Hours of the week rather than weekdays and weekends: a series written in UTC, or a business whose week ends on
+/// Friday evening, has its week's edges at any hour, and an hour-of-week table learns them wherever they are. Learned online
 /// against a slow reference level (<see cref="BaselineState.Slow"/>), not against the fast level the expectation
 /// uses: the fast level follows any change within half an hour, so residuals against it would leave the profile
 /// nothing to learn. Each slot starts as a running average, then forgets with a half-life counted in its own visits,
 /// so a rhythm is learned in its first days and follows slow change after that.
 /// </summary>
-/// <remarks>One profile serves a whole series offline, and a group of businesses (one category in one shard) live:
-/// a per-business profile would cost ~440 B per business, more than the rest of its state.</remarks>
+/// <remarks>One profile serves a whole series offline, and a group of businesses (one category in one time zone, in one
+/// shard) live: a profile of its own would cost a business ~3 KiB, several times the rest of its state.</remarks>
 public sealed class SeasonalProfile
 {
     private readonly double[] _values = new double[SeasonPoint.Slots];
@@ -24,7 +26,9 @@ public sealed class SeasonalProfile
     public double HourAt(in SeasonPoint point) =>
         point.IsNowhere ? 0 : _values[point.Low] * (1 - point.HighWeight) + _values[point.High] * point.HighWeight;
 
-    public double DayAt(in SeasonPoint point) => point.Day < 0 ? 0 : _values[point.Day];
+    /// <summary>The hour-of-week part at <paramref name="point"/>: what this hour of this day adds to the daily shape.</summary>
+    public double DayAt(in SeasonPoint point) =>
+        !point.HasWeek ? 0 : _values[point.WeekLow] * (1 - point.HighWeight) + _values[point.WeekHigh] * point.HighWeight;
 
     /// <summary>Moves the slots around <paramref name="point"/> towards what the sample says they should be.</summary>
     /// <param name="hourResidual">What the hour part should have been at this sample, less what it is.</param>
@@ -33,7 +37,8 @@ public sealed class SeasonalProfile
     /// <paramref name="hourStart"/> more visits it weighs them as a running average would have from that many.</param>
     /// <param name="hourStart">Visits an hour slot counts as having seen before its first: one day's worth, so a young
     /// slot learns over its first day rather than from its first minutes.</param>
-    /// <param name="dayRate">Weight of one visit to a day-of-week slot, with a start of one day's visits as well.</param>
+    /// <param name="dayRate">Weight of one visit to an hour-of-week slot.</param>
+    /// <param name="dayStart">Visits an hour-of-week slot counts as having seen before its first.</param>
     /// <param name="share">This sample's share of a visit: 1 offline; live, 1 / the businesses sharing the profile,
     /// so a profile learns as fast from a hundred businesses as from one.</param>
     public void Learn(in SeasonPoint point, double hourResidual, double dayResidual, double hourRate, double hourStart,
@@ -42,10 +47,11 @@ public sealed class SeasonalProfile
         if (point.IsNowhere || !double.IsFinite(hourResidual) || !double.IsFinite(dayResidual)) return;
         Nudge(point.Low, hourResidual, hourRate, hourStart, share * (1 - point.HighWeight));
         Nudge(point.High, hourResidual, hourRate, hourStart, share * point.HighWeight);
-        Centre(point.Low < SeasonPoint.WeekendTable ? 0 : SeasonPoint.WeekendTable, SeasonPoint.Hours);
-        if (point.Day < 0) return;
-        Nudge(point.Day, dayResidual, dayRate, dayStart, share);
-        Centre(SeasonPoint.DayTable, 7);
+        Centre(0, SeasonPoint.Hours);
+        if (!point.HasWeek) return;
+        Nudge(point.WeekLow, dayResidual, dayRate, dayStart, share * (1 - point.HighWeight));
+        Nudge(point.WeekHigh, dayResidual, dayRate, dayStart, share * point.HighWeight);
+        Centre(SeasonPoint.WeekTable, SeasonPoint.HoursPerWeek);
     }
 
     private void Nudge(int slot, double residual, double minRate, double start, double weight)

@@ -4,31 +4,37 @@ namespace Holler.Tests.Domain.Detection;
 
 public class SeasonPointTests
 {
+    private const int Week = SeasonPoint.WeekTable;
+    private const int Hours = SeasonPoint.Hours;
+
     [Fact]
-    public void A_weekday_half_past_noon_sits_on_the_noon_slot()
+    public void A_weekday_half_past_noon_sits_on_the_noon_slots()
     {
         var point = SeasonPoint.At(new DateTime(2026, 12, 8, 12, 30, 0), SeasonMode.Weekly, HolidayCalendar.None); // a Tuesday
-        Assert.Equal((12, 13, 0.0, SeasonPoint.DayTable + 2), (point.Low, point.High, point.HighWeight, point.Day));
+        Assert.Equal((12, 13, 0.0, Week + 2 * Hours + 12, Week + 2 * Hours + 13), (point.Low, point.High, point.HighWeight, point.WeekLow, point.WeekHigh));
     }
 
     [Fact]
-    public void Midnight_lies_halfway_between_the_last_and_the_first_hour()
+    public void Midnight_lies_halfway_between_the_last_hour_of_one_day_and_the_first_of_the_next()
     {
-        var point = SeasonPoint.At(new DateTime(2026, 12, 8, 0, 0, 0), SeasonMode.Daily, HolidayCalendar.None);
-        Assert.Equal((23, 0, 0.5, -1), (point.Low, point.High, point.HighWeight, point.Day));
+        var daily = SeasonPoint.At(new DateTime(2026, 12, 8, 0, 0, 0), SeasonMode.Daily, HolidayCalendar.None);
+        Assert.Equal((23, 0, 0.5, -1), (daily.Low, daily.High, daily.HighWeight, daily.WeekLow));
+
+        var sunday = SeasonPoint.At(new DateTime(2026, 12, 6, 0, 0, 0), SeasonMode.Weekly, HolidayCalendar.None);
+        Assert.Equal((Week + 6 * Hours + 23, Week + 0), (sunday.WeekLow, sunday.WeekHigh)); // Saturday 23:30 to Sunday 00:30
     }
 
     [Fact]
-    public void Weekends_and_holidays_use_the_weekend_shape_and_holidays_the_Sunday_level()
+    public void Holidays_take_the_Sunday_slots_of_the_week()
     {
-        var saturday = SeasonPoint.At(new DateTime(2026, 12, 12, 9, 30, 0), SeasonMode.Weekly, HolidayCalendar.UnitedStates);
-        Assert.Equal((SeasonPoint.WeekendTable + 9, SeasonPoint.DayTable + 6), (saturday.Low, saturday.Day));
-
         var thanksgiving = SeasonPoint.At(new DateTime(2026, 11, 26, 9, 30, 0), SeasonMode.Weekly, HolidayCalendar.UnitedStates);
-        Assert.Equal((SeasonPoint.WeekendTable + 9, SeasonPoint.DayTable + 0), (thanksgiving.Low, thanksgiving.Day));
+        Assert.Equal(Week + 9, thanksgiving.WeekLow);
 
         var ordinaryThursday = SeasonPoint.At(new DateTime(2026, 11, 26, 9, 30, 0), SeasonMode.Weekly, HolidayCalendar.None);
-        Assert.Equal((9, SeasonPoint.DayTable + 4), (ordinaryThursday.Low, ordinaryThursday.Day));
+        Assert.Equal(Week + 4 * Hours + 9, ordinaryThursday.WeekLow);
+
+        var dayAfter = SeasonPoint.At(new DateTime(2026, 11, 27, 0, 0, 0), SeasonMode.Weekly, HolidayCalendar.UnitedStates);
+        Assert.Equal((Week + 23, Week + 5 * Hours), (dayAfter.WeekLow, dayAfter.WeekHigh)); // from the holiday's last hour
     }
 
     [Theory]
