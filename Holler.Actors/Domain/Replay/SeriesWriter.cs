@@ -22,17 +22,25 @@ public static class SeriesWriter
         var timestamp = row.TimestampText.Length > 0 ? row.TimestampText : row.Timestamp.ToString("O", CultureInfo.InvariantCulture);
         output.Write(Quoted(timestamp));
         output.Write(',');
-        output.Write(row.Value.ToString(CultureInfo.InvariantCulture));
+        WriteNumber(output, row.Value);
         output.Write(',');
-        output.Write(row.Score.ToString("R", CultureInfo.InvariantCulture));
+        WriteNumber(output, row.Score);
         if (explain)
         {
             output.Write(',');
-            if (double.IsFinite(row.Expected)) output.Write(row.Expected.ToString("R", CultureInfo.InvariantCulture));
+            if (double.IsFinite(row.Expected)) WriteNumber(output, row.Expected);
             output.Write(',');
-            output.Write(row.Severity.ToString("R", CultureInfo.InvariantCulture));
+            WriteNumber(output, row.Severity);
         }
         output.WriteLine();
+    }
+
+    /// <summary>Shortest text that reads back as the same double (as "R"), without a string per number.</summary>
+    private static void WriteNumber(TextWriter output, double value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)) output.Write(buffer[..written]);
+        else output.Write(value.ToString("R", CultureInfo.InvariantCulture));
     }
 
     private static string Quoted(string field) =>
