@@ -20,9 +20,10 @@ public static class EvaluateCommand
         var writeCorpus = new Option<string?>("--write-corpus") { Description = "Also write the corpus here: <category>/<name>.csv and labels.json, for holler detect" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the tables go to standard error)" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the JSON results to this file" };
+        var live = new Option<int>("--live") { Description = "Instead of the corpus: this many businesses through the live detector, second by second, for --weeks (surges, drops and false alarms by rate)" };
         var command = new Command("evaluate", "Compare anomaly detectors on a generated, labelled corpus (NAB-style window score, false alarms, detection delay)")
         {
-            detectors, seed, weeks, writeCorpus, json, output,
+            detectors, seed, weeks, writeCorpus, json, output, live,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -42,14 +43,41 @@ public static class EvaluateCommand
             if (names.Length == 0) errors.Add("--detectors: needs at least one detector");
             var options = new CorpusOptions(parse.GetValue(weeks));
             errors.AddRange(options.Validate());
+            if (parse.GetValue(live) is < 0 or > 100_000) errors.Add($"--live must be between 0 and 100000 businesses, was {parse.GetValue(live)}");
             if (errors.Count > 0)
             {
                 foreach (var error in errors) await Console.Error.WriteLineAsync($"holler evaluate: {error}");
                 return ExitCodes.BadConfiguration;
             }
+            if (parse.GetValue(live) > 0) return RunLive(new LiveSimulation.Options(parse.GetValue(live), options.Weeks, parse.GetValue(seed)));
             return await RunAsync(parse.GetValue(seed), options, chosen, parse.GetValue(writeCorpus), parse.GetValue(json), parse.GetValue(output), token);
         });
         return command;
+    }
+
+    private static int RunLive(LiveSimulation.Options options)
+    {
+        var clock = Stopwatch.StartNew();
+        var reported = 0;
+        var bands = LiveSimulation.Run(options, (day, days) =>
+        {
+            if (Interlocked.Exchange(ref reported, day) != day) Console.Error.WriteLine($"evaluate --live: day {day}/{days} ({clock.Elapsed.TotalSeconds:F0} s)");
+        });
+        var detector = options.DetectorSettings;
+        var table = new Table().Title($"live detector · {options.Businesses:N0} businesses · {options.Weeks} week(s) · seed {options.Seed} · enter severity {detector.EnterSeverity} · {clock.Elapsed.TotalSeconds:F0} s")
+            .AddColumns("rate", "n", "surges ≤60s", "drops ≤3m", "false surges/100bw", "false drops/100bw");
+        foreach (var b in bands.Append(Total(bands)))
+            table.AddRow(b.Name, b.Businesses.ToString("N0"), $"{b.SurgesFound}/{b.Surges} ({Percent(b.SurgesFound, b.Surges)})",
+                $"{b.DropsFound}/{b.Drops} ({Percent(b.DropsFound, b.Drops)})",
+                $"{b.FalseSurgesPer100BusinessWeeks:F2} ({b.FalseSurges})", $"{b.FalseDropsPer100BusinessWeeks:F2} ({b.FalseDrops})");
+        AnsiConsole.Write(table);
+        Console.WriteLine("bw = business-weeks after each business's first day; injected: one 3× surge of 2–10 min and one drop to 30% for 10–30 min per business-week.");
+        return ExitCodes.Ok;
+
+        static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:F1} %";
+        static LiveSimulation.Band Total(IReadOnlyList<LiveSimulation.Band> bands) => new("all", bands.Sum(b => b.Businesses),
+            bands.Sum(b => b.BusinessWeeks), bands.Sum(b => b.Surges), bands.Sum(b => b.SurgesFound), bands.Sum(b => b.Drops),
+            bands.Sum(b => b.DropsFound), bands.Sum(b => b.FalseSurges), bands.Sum(b => b.FalseDrops));
     }
 
     private static async Task<int> RunAsync(int seed, CorpusOptions options, IReadOnlyList<EvaluatedDetector> detectors, string? corpusDirectory,
