@@ -11,7 +11,9 @@ namespace Holler.Tests.Generator;
 
 public sealed class TrafficGeneratorTests : IDisposable
 {
-    private const long Noon = 1_709_294_400_000;
+    // Noon for the generator's audience (US Central; 18:00 UTC on Friday 1 March 2024): the day rhythm runs at ~1.27×,
+    // so a count of events spans a known stretch of event time. 12:00 UTC is 06:00 there, at half that rate.
+    private const long Noon = 1_709_316_000_000;
 
     private readonly EmbeddedKafka _kafka = EmbeddedKafka.Start();
     private readonly string _topic = "gen-test-" + Guid.NewGuid().ToString("N");
