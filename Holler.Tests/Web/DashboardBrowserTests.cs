@@ -262,7 +262,7 @@ public sealed class DashboardBrowserTests(DevNodeFixture dev, ITestOutputHelper 
               const d = document.getElementById('chart-seconds');
               if (!d || !d.data) return null;
               const ev = d.data.find(t => t.name === 'events / s');
-              const base = d.data.find(t => t.name === 'baseline rate');
+              const base = d.data.find(t => t.name === 'expected rate');
               if (!ev || !base) return null;
               return { points: ev.y.length, sum: ev.y.reduce((a, b) => a + b, 0), baseline: base.y[0],
                        drawn: d.querySelectorAll('g.point').length, head: ev.x[ev.x.length - 1] };

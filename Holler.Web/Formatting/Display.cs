@@ -13,6 +13,21 @@ public static class Display
 
     public static string Score(double score) => score.ToString("N1", C);
 
+    /// <summary>A severity as a person reads it: "high", "very high"… (relative to the default alarm threshold of 7).</summary>
+    public static string SeverityWord(double severity) =>
+        Holler.Domain.Detection.SeverityScale.Word(severity, Holler.Domain.Detection.ModelSettings.DefaultThreshold);
+
+    /// <summary>How rare a window this far out is: "1 in 10 million" for severity 7.</summary>
+    public static string Odds(double severity) => severity switch
+    {
+        < 1 => "common",
+        < 3 => $"1 in {Math.Pow(10, severity):N0}",
+        < 6 => $"1 in {Math.Pow(10, severity - 3):N0} thousand",
+        < 9 => $"1 in {Math.Pow(10, severity - 6):N0} million",
+        < 12 => $"1 in {Math.Pow(10, severity - 9):N0} billion",
+        _ => $"1 in 10^{severity:N0}",
+    };
+
     public static string Ratio(double ratio) =>
         double.IsFinite(ratio) ? (ratio >= 1000 ? ratio.ToString("N0", C) : ratio.ToString("N1", C)) + "×" : "∞×";
 
