@@ -26,7 +26,7 @@ public static class GenerateCommand
         var firstSurge = new Option<string>("--first-surge-after") { Description = "When the first surge starts (default: 70s)", DefaultValueFactory = _ => "70s" };
         var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => 1.0 };
-        var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the UTC day, 0.5× to 1.4× (default: true)", DefaultValueFactory = _ => true };
+        var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the day in US Central time, 0.5× to 1.4×, weekends and US holidays at 0.75× (default: true)", DefaultValueFactory = _ => true };
         var command = new Command(Name, "Produce synthetic traffic (the event contract of docs/architecture.md) with Zipf popularity, a daily rhythm and injected surges")
         {
             bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration, zipf, rhythm,

@@ -7,8 +7,9 @@ public sealed class GeneratorOptionsSection
     public double Rate { get; set; } = 4000;
     /// <summary>Zipf exponent of business popularity: higher concentrates traffic on fewer businesses.</summary>
     public double ZipfExponent { get; set; } = 1.2;
-    /// <summary>Vary the rate over the (UTC) day, 0.5× at night to 1.4× mid-afternoon; off keeps it at Rate.</summary>
-    public bool DailyRhythm { get; set; }
+    /// <summary>Vary the rate over the day in US Central time, 0.5× at night to 1.4× mid-afternoon, weekends and US
+    /// holidays at 0.75×; on by default so a dev node exercises the detector's rhythm. Off keeps it at Rate.</summary>
+    public bool DailyRhythm { get; set; } = true;
     public int Seed { get; set; } = 42;
     public double SurgeEverySeconds { get; set; } = 45;
     public double FirstSurgeAfterSeconds { get; set; } = 75;
