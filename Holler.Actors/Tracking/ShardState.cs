@@ -15,10 +15,10 @@ public sealed class ShardState(TrackerSettings settings)
 {
     private readonly Dictionary<string, TrackedBusiness> _businesses = new(StringComparer.Ordinal);
 
-    /// <summary>The rhythms this shard's businesses share, by category and time zone (<see cref="SeasonGroup.KeyOf"/>).</summary>
+    /// <summary>The rhythms this shard's businesses share, by category.</summary>
     private readonly Dictionary<string, SeasonGroup> _groups = new(StringComparer.Ordinal);
 
-    /// <summary>Category of the businesses the directory does not know: they share one rhythm per time zone.</summary>
+    /// <summary>Category of the businesses the directory does not know: they share one rhythm, on UTC.</summary>
     public const string UnknownCategory = "";
 
     public OffsetWatermarks Watermarks { get; } = new();
@@ -184,12 +184,7 @@ public sealed class ShardState(TrackerSettings settings)
     {
         Watermarks.Restore(snapshot.Watermarks);
         NewestAppliedSecond = snapshot.NewestAppliedSecond;
-        foreach (var profile in snapshot.Profiles)
-        {
-            var separator = profile.Key.LastIndexOf('|');
-            if (separator < 0 || NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(profile.Key[(separator + 1)..]) is not { } zone) continue;
-            GroupOf(profile.Key[..separator], zone).Profile.Restore(profile.Values, profile.Visits);
-        }
+        foreach (var profile in snapshot.Profiles) GroupOf(profile.Key).Profile.Restore(profile.Values, profile.Visits);
         for (var i = 0; i < snapshot.BusinessIds.Length; i++)
         {
             var business = GetOrAdd(snapshot.BusinessIds[i], added);
@@ -206,20 +201,18 @@ public sealed class ShardState(TrackerSettings settings)
     {
         if (_businesses.TryGetValue(id, out var business)) return business;
         var place = settings.Directory?.Invoke(id);
-        var group = place is null
-            ? GroupOf(UnknownCategory, NodaTime.DateTimeZone.Utc)
-            : GroupOf(place.Category, TimeZoneFinder.Default.Find(place.Latitude, place.Longitude));
+        var group = GroupOf(place?.Category ?? UnknownCategory);
+        var zone = place is null ? NodaTime.DateTimeZone.Utc : TimeZoneFinder.Default.Find(place.Latitude, place.Longitude);
         group.Join();
-        business = new TrackedBusiness(id, settings.Baseline, settings.Detector, group);
+        business = new TrackedBusiness(id, settings.Baseline, settings.Detector, group, zone);
         _businesses[id] = business;
         added?.Invoke(business);
         return business;
     }
 
-    private SeasonGroup GroupOf(string category, NodaTime.DateTimeZone zone)
+    private SeasonGroup GroupOf(string category)
     {
-        var key = SeasonGroup.KeyOf(category, zone);
-        if (!_groups.TryGetValue(key, out var group)) _groups[key] = group = new SeasonGroup(category, zone, settings.Model);
+        if (!_groups.TryGetValue(category, out var group)) _groups[category] = group = new SeasonGroup(category, settings.Model);
         return group;
     }
 }

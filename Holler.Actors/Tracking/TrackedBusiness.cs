@@ -7,8 +7,9 @@ namespace Holler.Tracking;
 /// <summary>One business inside a shard tracker: its traffic, and when (processing time) its last events arrived, so
 /// a quiet business's window can be slid forward by the clock.</summary>
 /// <remarks>Derives from its traffic rather than holding it: one object per business, not two.</remarks>
-public sealed class TrackedBusiness(string id, BaselineSettings baseline, DetectorSettings detector, SeasonGroup group)
-    : BusinessTraffic(baseline, detector, group)
+public sealed class TrackedBusiness(string id, BaselineSettings baseline, DetectorSettings detector, SeasonGroup group,
+    NodaTime.DateTimeZone zone)
+    : BusinessTraffic(baseline, detector, group, zone)
 {
     public string Id { get; } = id;
     public BusinessTraffic Traffic => this;

@@ -42,13 +42,13 @@ public static class LiveSimulation
         var factors = new double[seconds / 60 + 2];
         for (var m = 0; m < factors.Length; m++) factors[m] = DayRhythm.Factor((Start + m * 60) * 1000);
 
-        // Businesses in a few shards, each shard's sharing one learned rhythm as a category in one zone does live. A
+        // Businesses in a few shards, each shard's sharing one learned rhythm as a category does live. A
         // shared rhythm makes a shard's businesses depend on each other, so they advance together, a minute at a time;
         // shards are independent, so they run in parallel with the same result on any number of cores.
         var states = new BusinessRun[options.Businesses];
         var shards = Enumerable.Range(0, Shards).Select(shard =>
         {
-            var group = new SeasonGroup("simulated", DayRhythm.Audience, baseline.ToModel(detector));
+            var group = new SeasonGroup("simulated", baseline.ToModel(detector));
             var members = Enumerable.Range(0, options.Businesses).Where(b => b % Shards == shard).ToArray();
             foreach (var b in members)
             {
@@ -88,7 +88,7 @@ public static class LiveSimulation
         {
             _random = new Random(HashCode.Combine(seed, index));
             PerMinute = Math.Pow(10, 3 * _random.NextDouble());
-            _traffic = new BusinessTraffic(baseline, detector, group);
+            _traffic = new BusinessTraffic(baseline, detector, group, DayRhythm.Audience);
             for (var week = 0; week < weeks; week++)
             {
                 // Not in the first day, which is learning; the surge and the drop at least six hours apart.

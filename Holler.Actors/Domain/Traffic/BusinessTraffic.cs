@@ -16,26 +16,31 @@ public class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
     private readonly SeasonGroup _group;
+    private readonly DateTimeZone _zone;
     private RollingWindow _window = new();
     private MinuteHistory _minutes = new();
     private BaselineState _baseline;
     private SurgeDetector _detector;
 
-    /// <summary>The minute <see cref="_season"/> is for: the rhythm's value changes by the minute, and finding a
-    /// business's local time costs more than the rest of an evaluation.</summary>
+    /// <summary>The minute <see cref="_season"/> is for: finding a business's local time costs more than the rest of an
+    /// evaluation, so the rhythm is read once a minute, at the minute's start. Read at whichever second asked first, it
+    /// would differ between a run and its recovery from a snapshot (which asks at another second).</summary>
     private long _seasonMinute = long.MinValue;
     private double _season;
 
-    /// <param name="group">The rhythm this business shares; null for one of its own (UTC), as tests and replays use.</param>
-    public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector, SeasonGroup? group = null)
+    /// <param name="group">The rhythm this business shares; null for one of its own, as tests and replays use.</param>
+    /// <param name="zone">The clock its rhythm runs on; null for UTC.</param>
+    public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector, SeasonGroup? group = null, DateTimeZone? zone = null)
     {
         _baselineSettings = baseline;
-        _group = group ?? new SeasonGroup("", DateTimeZone.Utc, baseline.ToModel(detector));
+        _zone = zone ?? DateTimeZone.Utc;
+        _group = group ?? new SeasonGroup("", baseline.ToModel(detector));
         if (group is null) _group.Join();
         _detector = new SurgeDetector(detector);
     }
 
     public SeasonGroup Group => _group;
+    public DateTimeZone Zone => _zone;
 
     public ref readonly RollingWindow Window => ref _window;
     public ref readonly MinuteHistory Minutes => ref _minutes;
@@ -74,7 +79,7 @@ public class BusinessTraffic
         var minute = FloorDiv(second, 60);
         if (minute != _seasonMinute)
         {
-            _season = _group.Profile.At(_group.PointAt(second));
+            _season = _group.Profile.At(_group.PointAt(minute * 60, _zone));
             _seasonMinute = minute;
         }
         return _season;
@@ -149,7 +154,7 @@ public class BusinessTraffic
     /// <param name="second">The middle of the minute learned, for its place in the rhythm.</param>
     private void Learn(long second, double count)
     {
-        SeasonalModel.Learn(ref _baseline, _group.Profile, _group.PointAt(second), count, _group.Rates, _group.Model, warm: true, _group.Share);
+        SeasonalModel.Learn(ref _baseline, _group.Profile, _group.PointAt(second, _zone), count, _group.Rates, _group.Model, warm: true, _group.Share);
         _seasonMinute = long.MinValue; // the profile moved
     }
 
