@@ -128,7 +128,7 @@ public sealed class ConfigurationErrorTests
         using var kafka = MockKafkaCluster.Start();
         kafka.BrokerDown();
         using var dir = new TempDir();
-        await using var node = NodeProcess.Start("node", ["run", "--data", dir.Path, "--businesses", "10", "--web-port", "0",
+        await using var node = HollerProcess.Start("node", ["run", "--data", dir.Path, "--businesses", "10", "--web-port", "0",
             "--operator-port", "0", "--kafka", kafka.BootstrapServers]);
 
         await node.WaitForLineAsync(l => l == $"holler: Kafka at {kafka.BootstrapServers} is not reachable yet (still trying)",
