@@ -12,11 +12,22 @@ public class SeriesWriterTests
     }
 
     [Fact]
-    public void Writes_the_header_the_original_timestamp_and_four_decimals()
+    public void Writes_the_header_the_original_timestamp_and_the_score_at_full_precision()
     {
         var row = new ScoredRow(new DateTimeOffset(2024, 3, 4, 0, 0, 0, TimeSpan.Zero), 12.5, 0.123456) { TimestampText = "1709510400" };
 
-        Assert.Equal("timestamp,value,anomaly_score\n1709510400,12.5,0.1235\n", Write(row));
+        Assert.Equal("timestamp,value,anomaly_score\n1709510400,12.5,0.123456\n", Write(row));
+    }
+
+    [Fact]
+    public void Scores_that_differ_in_the_last_digits_stay_apart()
+    {
+        // Severities never saturate, so near 1 the ranking lives in the last digits: rounding would tie distinct rows.
+        const double a = 0.99999999999, b = 0.999999999991;
+        var text = Write(new ScoredRow(SyntheticSeries.Start, 1, a) { TimestampText = "a" }, new ScoredRow(SyntheticSeries.Start, 1, b) { TimestampText = "b" });
+
+        var scores = text.TrimEnd('\n').Split('\n').Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([a, b], scores);
     }
 
     [Fact]
@@ -24,7 +35,7 @@ public class SeriesWriterTests
     {
         var row = new ScoredRow(SyntheticSeries.Start, 7, 0) { TimestampText = "2024-03-04 00:00:00" };
 
-        Assert.EndsWith("2024-03-04 00:00:00,7,0.0000\n", Write(row));
+        Assert.EndsWith("2024-03-04 00:00:00,7,0\n", Write(row));
     }
 
     [Fact]
@@ -32,7 +43,7 @@ public class SeriesWriterTests
     {
         var row = new ScoredRow(SyntheticSeries.Start, 1, 1) { TimestampText = "Mar 4, \"2024\"" };
 
-        Assert.EndsWith("\"Mar 4, \"\"2024\"\"\",1,1.0000\n", Write(row));
+        Assert.EndsWith("\"Mar 4, \"\"2024\"\"\",1,1\n", Write(row));
     }
 
     [Fact]
@@ -40,6 +51,6 @@ public class SeriesWriterTests
     {
         var row = new ScoredRow(new DateTimeOffset(2024, 3, 4, 1, 2, 3, TimeSpan.FromHours(2)), 1, 0.5);
 
-        Assert.EndsWith("2024-03-04T01:02:03.0000000+02:00,1,0.5000\n", Write(row));
+        Assert.EndsWith("2024-03-04T01:02:03.0000000+02:00,1,0.5\n", Write(row));
     }
 }
