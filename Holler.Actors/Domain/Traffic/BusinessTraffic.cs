@@ -21,8 +21,9 @@ public class BusinessTraffic
     private BaselineState _baseline;
     private SurgeDetector _detector;
 
-    /// <summary>The minute <see cref="_season"/> is for: the rhythm's value changes by the minute, and finding a
-    /// business's local time costs more than the rest of an evaluation.</summary>
+    /// <summary>The minute <see cref="_season"/> is for: finding a business's local time costs more than the rest of an
+    /// evaluation, so the rhythm is read once a minute, at the minute's start. Read at whichever second asked first, it
+    /// would differ between a run and its recovery from a snapshot (which asks at another second).</summary>
     private long _seasonMinute = long.MinValue;
     private double _season;
 
@@ -74,7 +75,7 @@ public class BusinessTraffic
         var minute = FloorDiv(second, 60);
         if (minute != _seasonMinute)
         {
-            _season = _group.Profile.At(_group.PointAt(second));
+            _season = _group.Profile.At(_group.PointAt(minute * 60));
             _seasonMinute = minute;
         }
         return _season;
