@@ -519,7 +519,15 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         Assert.InRange(started.Entry.SinceMs / 1000, SurgeStart, SurgeStart + 10);
         var series = Series(tracker);
         Assert.True(series.Surging);
+        Assert.False(series.Drop);
         Assert.Equal(started.Entry.SinceMs, series.SurgeSinceMs);
+        // The drill-down draws the expectation and its band minute by minute; the surge lies above the band.
+        Assert.InRange(series.Baseline, series.BandLow, series.BandHigh);
+        Assert.True(series.Count > series.BandHigh, $"count {series.Count}, band to {series.BandHigh}");
+        Assert.Equal(series.MinuteCounts.Length, series.ExpectedMinutes.Length);
+        Assert.All(series.ExpectedMinutes.Select((e, i) => (e, Low: series.BandLowMinutes[i], High: series.BandHighMinutes[i])),
+            m => Assert.True(m.Low <= m.e && m.e <= m.High, $"{m.Low} <= {m.e} <= {m.High}"));
+        Assert.Equal((int)BaselineSettings.Default.AdoptShiftAfterMinutes, series.AdoptAfterMinutes);
     }
 
     [Fact]
