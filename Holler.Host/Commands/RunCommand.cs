@@ -31,7 +31,7 @@ public static class RunCommand
         var options = Flags.Select(f => (f.Key, Option: new Option<string?>(f.Flag) { Description = f.Help })).ToList();
         foreach (var (_, option) in options) command.Options.Add(option);
         var config = new Option<string?>("--config") { Description = "JSON settings file (same shape as appsettings.json)" };
-        var set = new Option<string[]>("--set") { Description = "Any setting as Key=Value, e.g. Detector:EnterScore=5 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var set = new Option<string[]>("--set") { Description = "Any setting as Key=Value, e.g. Detector:EnterSeverity=9 (repeatable)", AllowMultipleArgumentsPerToken = false };
         command.Options.Add(config);
         command.Options.Add(set);
 

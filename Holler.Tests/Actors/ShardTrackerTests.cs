@@ -457,7 +457,11 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         Assert.Equal(expected.Count, actual.Count);
         Assert.Equal(expected.Warm, actual.Warm);
         Assert.Equal(expected.Baseline, actual.Baseline);
-        Assert.Equal(expected.BaselineStdDev, actual.BaselineStdDev);
+        Assert.Equal(expected.BandLow, actual.BandLow);
+        Assert.Equal(expected.BandHigh, actual.BandHigh);
+        Assert.Equal(expected.ExpectedMinutes, actual.ExpectedMinutes);
+        Assert.Equal(expected.ShiftMinutes, actual.ShiftMinutes);
+        Assert.Equal(expected.Drop, actual.Drop);
         Assert.Equal(expected.Score, actual.Score);
         Assert.Equal(expected.Ratio, actual.Ratio);
         Assert.Equal(expected.Surging, actual.Surging);
@@ -508,14 +512,22 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         Assert.True(started.Surging);
         Assert.Equal(Id, started.BusinessId);
         Assert.Equal(Id, started.Entry.BusinessId);
-        Assert.True(started.Entry.Score >= DetectorSettings.Default.EnterScore, $"score {started.Entry.Score}");
+        Assert.True(started.Entry.Score >= DetectorSettings.Default.EnterSeverity, $"score {started.Entry.Score}");
         Assert.True(started.Entry.Count >= 2 * started.Entry.Baseline, $"count {started.Entry.Count}, baseline {started.Entry.Baseline}");
         Assert.InRange(started.Entry.Baseline, 0.9 * 60 * Normal, 1.1 * 60 * Normal);
         // The surge starts within the first seconds of 10× traffic (event time), not at the end of the batch run.
         Assert.InRange(started.Entry.SinceMs / 1000, SurgeStart, SurgeStart + 10);
         var series = Series(tracker);
         Assert.True(series.Surging);
+        Assert.False(series.Drop);
         Assert.Equal(started.Entry.SinceMs, series.SurgeSinceMs);
+        // The drill-down draws the expectation and its band minute by minute; the surge lies above the band.
+        Assert.InRange(series.Baseline, series.BandLow, series.BandHigh);
+        Assert.True(series.Count > series.BandHigh, $"count {series.Count}, band to {series.BandHigh}");
+        Assert.Equal(series.MinuteCounts.Length, series.ExpectedMinutes.Length);
+        Assert.All(series.ExpectedMinutes.Select((e, i) => (e, Low: series.BandLowMinutes[i], High: series.BandHighMinutes[i])),
+            m => Assert.True(m.Low <= m.e && m.e <= m.High, $"{m.Low} <= {m.e} <= {m.High}"));
+        Assert.Equal((int)BaselineSettings.Default.AdoptShiftAfterMinutes, series.AdoptAfterMinutes);
     }
 
     [Fact]
@@ -543,7 +555,7 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         var ended = _leaderboard.FishForMessage<SurgeChanged>(m => !m.Surging, Long, cancellationToken: Ct);
         Assert.Equal(Id, ended.BusinessId);
         Assert.Equal(started.Entry.SinceMs, ended.Entry.SinceMs);
-        Assert.True(ended.Entry.Score < DetectorSettings.Default.ExitScore);
+        Assert.True(ended.Entry.Score < DetectorSettings.Default.ExitSeverity);
         // The tick that ended the surge was the last: a quiet business is not ticked.
         _leaderboard.ExpectNoMsg(TimeSpan.FromMilliseconds(300), cancellationToken: Ct);
         var series = Series(tracker);

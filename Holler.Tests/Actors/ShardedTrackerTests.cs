@@ -100,7 +100,7 @@ public sealed class ShardedTrackerTests(ITestOutputHelper output) : SqliteTestKi
 
         var entry = Assert.Single(update.Top);
         Assert.Equal(hot, entry.BusinessId);
-        Assert.True(entry.Score >= DetectorSettings.Default.EnterScore);
+        Assert.True(entry.Score >= DetectorSettings.Default.EnterSeverity);
         Assert.Equal(1, update.Surging);
 
         // The singleton proxy answers with the same ranking.

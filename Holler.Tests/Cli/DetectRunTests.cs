@@ -7,11 +7,11 @@ namespace Holler.Tests.Cli;
 /// <summary><c>holler detect</c>'s streaming, on readers and writers rather than a process.</summary>
 public class DetectRunTests
 {
-    private static (int Exit, string Output, string Error) Run(string input, SeriesDetectorOptions? options = null)
+    private static (int Exit, string Output, string Error) Run(string input, DetectOptions? options = null)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exit = DetectCliCommand.Run(new StringReader(input), output, options ?? SeriesDetectorOptions.Default, error);
+        var exit = DetectCliCommand.Run(new StringReader(input), output, options ?? DetectOptions.Default, error);
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -46,22 +46,24 @@ public class DetectRunTests
     }
 
     [Fact]
-    public void Rows_out_of_order_exit_2()
+    public void Rows_out_of_order_are_scored_and_summed_up_in_one_warning()
     {
-        var (exit, _, error) = Run("t,v\n2024-03-04 00:05:00,1\n2024-03-04 00:00:00,1\n");
+        var (exit, output, error) = Run("t,v\n2024-03-04 00:05:00,1\n2024-03-04 00:00:00,1\n2024-03-04 00:10:00,1\n");
 
-        Assert.Equal(ExitCodes.BadConfiguration, exit);
-        Assert.StartsWith("holler detect: line 3: timestamp 2024-03-04 00:00:00 is not after", error);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Equal(4, output.TrimEnd('\n').Split('\n').Length); // header and one row per input row
+        Assert.Equal("holler detect: warning: 1 row(s) not after the previous row's timestamp (repeated or backward), "
+            + "scored in file order; first at line 3: 2024-03-04 00:00:00 after 2024-03-04 00:05:00\n", error);
     }
 
     [Fact]
     public void Bad_options_exit_2_naming_the_option()
     {
-        var (exit, output, error) = Run("t,v\n", SeriesDetectorOptions.Default with { Warmup = TimeSpan.FromMinutes(-5) });
+        var (exit, output, error) = Run("t,v\n", DetectOptions.Default with { Warmup = TimeSpan.FromMinutes(-5) });
 
         Assert.Equal(ExitCodes.BadConfiguration, exit);
         Assert.Empty(output);
-        Assert.StartsWith("holler detect: Detect:Warmup ", error);
+        Assert.StartsWith("holler detect: detect:Warmup ", error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 
@@ -276,9 +277,14 @@ public class BusinessTrafficTests
         Assert.True(uninterrupted.Detector.IsSurging);
         Assert.NotEmpty(before);
 
-        var restored = NewTraffic();
+        // The rhythm lives in the business's group, not its state: a shard snapshots and restores it alongside.
+        var group = new SeasonGroup("", NodaTime.DateTimeZone.Utc, uninterrupted.Group.Model);
+        group.Profile.Restore(uninterrupted.Group.Profile.Values, uninterrupted.Group.Profile.Visits);
+        group.Join();
+        var restored = new BusinessTraffic(new BaselineSettings(WarmupSeconds: 60), DetectorSettings.Default, group);
         restored.Restore(uninterrupted.ToState());
         AssertSameState(uninterrupted.ToState(), restored.ToState());
+        Assert.Equal(uninterrupted.Expected, restored.Expected);
 
         var random = new Random(99);
         for (var second = snapshotAt; second < snapshotAt + 2 * 3600; second++)
@@ -294,6 +300,7 @@ public class BusinessTrafficTests
         }
 
         AssertSameState(uninterrupted.ToState(), restored.ToState());
+        Assert.Equal(uninterrupted.Group.Profile.Values.ToArray(), restored.Group.Profile.Values.ToArray());
     }
 
     private static void AssertSameState(BusinessTrafficState expected, BusinessTrafficState actual)

@@ -13,10 +13,10 @@ public class SettingsValidationTests
     }
 
     [Theory]
-    [InlineData(0, 0, 20, 2, "Detector:EnterScore")]
-    [InlineData(double.NaN, 0, 20, 2, "Detector:EnterScore")]
-    [InlineData(4, 5, 20, 2, "Detector:ExitScore")]
-    [InlineData(4, -1, 20, 2, "Detector:ExitScore")]
+    [InlineData(0, 0, 20, 2, "Detector:EnterSeverity")]
+    [InlineData(double.NaN, 0, 20, 2, "Detector:EnterSeverity")]
+    [InlineData(4, 5, 20, 2, "Detector:ExitSeverity")]
+    [InlineData(4, -1, 20, 2, "Detector:ExitSeverity")]
     [InlineData(4, 2, 0, 2, "Detector:MinCount")]
     [InlineData(4, 2, 20, 0.5, "Detector:MinRatio")]
     [InlineData(4, 2, 20, double.NaN, "Detector:MinRatio")]
@@ -37,6 +37,21 @@ public class SettingsValidationTests
     public void Baseline_problems_name_the_setting(double halfLife, int warmup, string setting)
     {
         var problem = Assert.Single(new BaselineSettings(halfLife, warmup).Validate());
+
+        Assert.StartsWith(setting + " ", problem);
+    }
+
+    [Theory]
+    [InlineData(1, 14, "us", "Baseline:AdoptShiftAfterMinutes")]
+    [InlineData(20_000, 14, "us", "Baseline:AdoptShiftAfterMinutes")]
+    [InlineData(60, 0, "us", "Baseline:ProfileHalfLifeDays")]
+    [InlineData(60, double.NaN, "us", "Baseline:ProfileHalfLifeDays")]
+    [InlineData(60, 14, "mars", "Baseline:Holidays")]
+    public void Seasonal_baseline_problems_name_the_setting(double adoptAfter, double profileHalfLife, string holidays, string setting)
+    {
+        var settings = new BaselineSettings(AdoptShiftAfterMinutes: adoptAfter, ProfileHalfLifeDays: profileHalfLife, Holidays: holidays);
+
+        var problem = Assert.Single(settings.Validate());
 
         Assert.StartsWith(setting + " ", problem);
     }

@@ -42,13 +42,18 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
         Assert.False(view.Warm);
         Assert.Null(view.SurgingSince);
         using var doc = JsonDocument.Parse(json.Stdout);
-        Assert.Equal(["businessId", "name", "category", "city", "state", "window", "windowEnd", "windowCounts", "baseline", "bandLow", "bandHigh",
-            "warm", "score", "ratio", "surgingSince", "total", "late", "minuteCounts", "episode", "shiftMinutes"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["businessId", "name", "category", "city", "state", "window", "windowEnd", "windowCounts", "baseline", "bandLow",
+            "bandHigh", "warm", "score", "ratio", "surgingSince", "total", "late", "minuteCounts", "episode", "shiftMinutes"],
+            doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Null(view.Episode);
+        Assert.Equal(0, view.ShiftMinutes);
 
         Assert.True(human.ExitCode == 0, human.Stderr);
         Assert.Contains(business.Name, human.Stdout);
         Assert.Contains("warming-up", human.Stdout);
         Assert.Contains("25 events to ", human.Stdout);
+        Assert.Contains("still learning", human.Stdout); // the "expected" row while warming up
+        Assert.Contains("severity", human.Stdout);
     }
 
     [Fact]

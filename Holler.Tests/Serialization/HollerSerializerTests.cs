@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Akka.Serialization;
+using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 using Holler.Ingest;
@@ -37,7 +38,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS1", "GH1", "GL1", "GS1", "IN1", "LU1", "SA1", "SB1", "SC1", "SE1", "SH1", "SN1", "SR1", "SS1", "ST1"], manifests.Order());
+        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU1", "SA1", "SB1", "SC1", "SE1", "SH1", "SN1", "SR1", "SS2", "ST1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -95,7 +96,8 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(original.MinuteCounts, copy.MinuteCounts);
         Assert.Equal(original.Count, copy.Count);
         Assert.Equal(original.Baseline, copy.Baseline);
-        Assert.Equal(original.BaselineStdDev, copy.BaselineStdDev);
+        Assert.Equal(original.BandLow, copy.BandLow);
+        Assert.Equal(original.BandHigh, copy.BandHigh);
         Assert.Equal(original.Warm, copy.Warm);
         Assert.Equal(original.Score, copy.Score);
         Assert.Equal(original.Ratio, copy.Ratio);
@@ -103,6 +105,12 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(original.SurgeSinceMs, copy.SurgeSinceMs);
         Assert.Equal(original.Total, copy.Total);
         Assert.Equal(original.Late, copy.Late);
+        Assert.Equal(original.ExpectedMinutes, copy.ExpectedMinutes);
+        Assert.Equal(original.BandLowMinutes, copy.BandLowMinutes);
+        Assert.Equal(original.BandHighMinutes, copy.BandHighMinutes);
+        Assert.Equal(original.ShiftMinutes, copy.ShiftMinutes);
+        Assert.Equal(original.AdoptAfterMinutes, copy.AdoptAfterMinutes);
+        Assert.Equal(original.Drop, copy.Drop);
     }
 
     [Fact]
@@ -153,7 +161,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     {
         // A fresh business's state: empty window (head = long.MinValue), no minutes; and no watermarks.
         var traffic = new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default);
-        var original = new TrackerSnapshot(new Dictionary<int, long>(), long.MinValue, ["biz-new"], [traffic.ToState()]);
+        var original = new TrackerSnapshot(new Dictionary<int, long>(), long.MinValue, ["biz-new"], [traffic.ToState()], []);
 
         AssertSnapshot(original, RoundTrip(original));
     }
@@ -229,6 +237,47 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         "AAAAAAAAAAAAAAAAAAAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAIAAAAAAAAAAgAAAAAAAAAAAAAAAAAAA" +
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+    /// <summary><see cref="SampleSnapshot"/> as SS2 wrote it when the format was introduced: never regenerate it either.</summary>
+    private const string TrackerSnapshotV2Golden =
+        "AwAAAAAAAAApAAAAAAAAAAMAAAAAGnEYAgAAAAsAAAAAAAAAAAAAANHhTmgAAAAAAgAAAAtiaXotc3VyZ2luZwdiaXotbmV3z+FO" +
+        "aAAAAAA8AAAAAAAAAAcAAAAOAAAAFQAAAAUAAAAMAAAAEwAAAAMAAAAKAAAAEQAAAAEAAAAIAAAADwAAABYAAAAGAAAADQAAABQA" +
+        "AAAEAAAACwAAABIAAAACAAAACQAAABAAAAAAAAAABwAAAA4AAAAVAAAABQAAAAwAAAATAAAAAwAAAAoAAAARAAAAAQAAAAgAAAAP" +
+        "AAAAFgAAAAYAAAANAAAAFAAAAAQAAAALAAAAEgAAAAIAAAAJAAAAEAAAAAAAAAAHAAAADgAAABUAAAAFAAAADAAAABMAAAADAAAA" +
+        "CgAAABEAAAABAAAACAAAAA8AAAAWAAAASwy9AQAAAAA8AAAAAAAAAPUBAAD2AQAA9wEAAPgBAAAAAAAA+gEAAPsBAAD8AQAA/QEA" +
+        "AAAAAAD/AQAAAAIAAAECAAACAgAAAAAAAAQCAAAFAgAABgIAAAcCAAAAAAAACQIAAAoCAAALAgAADAIAAAAAAAAOAgAADwIAABAC" +
+        "AAARAgAAAAAAABMCAAAUAgAAFQIAABYCAAAAAAAAGAIAABkCAAAaAgAAGwIAAAAAAAAdAgAAHgIAAB8CAAAgAgAAAAAAACICAAAj" +
+        "AgAAJAIAACUCAAAAAAAAJwIAACgCAAApAgAAKgIAAAAAAAAsAgAALQIAAC4CAAAvAgAAAAAAAAAkg0AAAAAAALKCQAAAAAAAAYRA" +
+        "AAAAAADA+j8lAAAA/f///9HYTmgAAAAASQy9AQAAAACUJgAAAAAAAAwAAAAAAAAAAbLhTmgAAAAAAAAAAACAFEAAAAAAAEAYQAEA" +
+        "AAAAAAAAgDwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAIAAAAAAAAAAgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAIAAAAWcmV0YWlsfEFt" +
+        "ZXJpY2EvQ2hpY2FnbzcAAABcj8L1KFzfv7gehetRuL6/AAAAAAAA0D/2KFyPwvXYv4AUrkfhepS/ZmZmZmZm1j+QwvUoXI/Sv3gU" +
+        "rkfherQ/zMzMzMzM3D9SuB6F61HIvwzXo3A9Csc/cT0K16Nw3b8M16NwPQq3v+xRuB6F69E/CtejcD0K17+AFK5H4XqEP1K4HoXr" +
+        "Udg/pHA9Ctej0L8oXI/C9Si8P7gehetRuN4/ehSuR+F6xL/gehSuR+HKP4XrUbgehdu/uB6F61G4rr/Yo3A9CtfTPx6F61G4HtW/" +
+        "gBSuR+F6pD8+CtejcD3aP3A9CtejcM2/7FG4HoXrwT8AAAAAAADgv6RwPQrXo8C/uB6F61G4zj+amZmZmZnZv8AehetRuJ6/wvUo" +
+        "XI/C1T8zMzMzMzPTv+hRuB6F67E/KFyPwvUo3D+amZmZmZnJv8T1KFyPwsU/FK5H4XoU3r+YmZmZmZm5v0jhehSuR9E/rkfhehSu" +
+        "178AAAAAAAAAAK5H4XoUrtc/SOF6FK5H0b+YmZmZmZm5PxSuR+F6FN4/wvUoXI/Cxb+YmZmZmZnJPylcj8L1KNy/7FG4HoXrsb80" +
+        "MzMzMzPTPzcAAAAAAAAAAADAPwAAAAAAAPw/AAAAAAAAC0AAAAAAAAD2PwAAAAAAAAhAAAAAAAAA8D8AAAAAAAAFQAAAAAAAAOQ/" +
+        "AAAAAAAAAkAAAAAAAADQPwAAAAAAAP4/AAAAAAAADEAAAAAAAAD4PwAAAAAAAAlAAAAAAAAA8j8AAAAAAAAGQAAAAAAAAOg/AAAA" +
+        "AAAAA0AAAAAAAADYPwAAAAAAAABAAAAAAAAAAAAAAAAAAAD6PwAAAAAAAApAAAAAAAAA9D8AAAAAAAAHQAAAAAAAAOw/AAAAAAAA" +
+        "BEAAAAAAAADgPwAAAAAAAAFAAAAAAAAAwD8AAAAAAAD8PwAAAAAAAAtAAAAAAAAA9j8AAAAAAAAIQAAAAAAAAPA/AAAAAAAABUAA" +
+        "AAAAAADkPwAAAAAAAAJAAAAAAAAA0D8AAAAAAAD+PwAAAAAAAAxAAAAAAAAA+D8AAAAAAAAJQAAAAAAAAPI/AAAAAAAABkAAAAAA" +
+        "AADoPwAAAAAAAANAAAAAAAAA2D8AAAAAAAAAQAAAAAAAAAAAAAAAAAAA+j8AAAAAAAAKQAAAAAAAAPQ/AAAAAAAAB0AAAAAAAADs" +
+        "PwR8VVRDNwAAALgehetRuN6/KFyPwvUovL+kcD0K16PQP1K4HoXrUdi/gBSuR+F6hL8K16NwPQrXP+xRuB6F69G/CNejcD0Ktz9w" +
+        "PQrXo3DdPwrXo3A9Cse/ULgehetRyD/NzMzMzMzcv3wUrkfherS/kML1KFyP0j9mZmZmZmbWv4AUrkfhepQ/9ihcj8L12D8AAAAA" +
+        "AADQv7gehetRuL4/XI/C9Shc3z80MzMzMzPDvyhcj8L1KMw/4XoUrkfh2r+YmZmZmZmpv3oUrkfhetQ/exSuR+F61L+gmZmZmZmp" +
+        "P+J6FK5H4do/KFyPwvUozL80MzMzMzPDP1yPwvUoXN+/uB6F61G4vr8AAAAAAADQP/YoXI/C9di/gBSuR+F6lL9mZmZmZmbWP5DC" +
+        "9Shcj9K/eBSuR+F6tD/MzMzMzMzcP1K4HoXrUci/DNejcD0Kxz9xPQrXo3DdvwzXo3A9Cre/7FG4HoXr0T8K16NwPQrXv4AUrkfh" +
+        "eoQ/UrgehetR2D+kcD0K16PQvyhcj8L1KLw/uB6F61G43j96FK5H4XrEv+B6FK5H4co/hetRuB6F27+4HoXrUbiuv9ijcD0K19M/" +
+        "NwAAAAAAAAAAANA/AAAAAAAA/j8AAAAAAAAMQAAAAAAAAPg/AAAAAAAACUAAAAAAAADyPwAAAAAAAAZAAAAAAAAA6D8AAAAAAAAD" +
+        "QAAAAAAAANg/AAAAAAAAAEAAAAAAAAAAAAAAAAAAAPo/AAAAAAAACkAAAAAAAAD0PwAAAAAAAAdAAAAAAAAA7D8AAAAAAAAEQAAA" +
+        "AAAAAOA/AAAAAAAAAUAAAAAAAADAPwAAAAAAAPw/AAAAAAAAC0AAAAAAAAD2PwAAAAAAAAhAAAAAAAAA8D8AAAAAAAAFQAAAAAAA" +
+        "AOQ/AAAAAAAAAkAAAAAAAADQPwAAAAAAAP4/AAAAAAAADEAAAAAAAAD4PwAAAAAAAAlAAAAAAAAA8j8AAAAAAAAGQAAAAAAAAOg/" +
+        "AAAAAAAAA0AAAAAAAADYPwAAAAAAAABAAAAAAAAAAAAAAAAAAAD6PwAAAAAAAApAAAAAAAAA9D8AAAAAAAAHQAAAAAAAAOw/AAAA" +
+        "AAAABEAAAAAAAADgPwAAAAAAAAFAAAAAAAAAwD8AAAAAAAD8PwAAAAAAAAtAAAAAAAAA9j8AAAAAAAAIQAAAAAAAAPA/";
+
     /// <summary><see cref="SampleRecorded"/> as SE1 wrote it: journal entries must stay readable just like snapshots.</summary>
     private const string TrafficRecordedV1Golden =
         "BQAAAAAAAAACAAAAAUThTmgAAAAAAgAAAAViaXotMQZiaXotw7wCAAAAAgAAAAMAAAADAAAAgOFOaAAAAACB4U5oAAAAAIPhTmgA" +
@@ -240,6 +289,45 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = Sys.Serialization.FindSerializerForType(typeof(TrackerSnapshot));
 
         var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(Convert.FromBase64String(TrackerSnapshotV1Golden), serializer.Identifier, "SS1");
+
+        AssertSnapshot(SampleSnapshotAsVersion1Reads(), loaded);
+    }
+
+    [Fact]
+    public void A_version_1_flat_baseline_becomes_a_level_and_a_spread()
+    {
+        var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(
+            Convert.FromBase64String(TrackerSnapshotV1Golden), HollerSerializer.Id, "SS1");
+
+        // SS1 kept the EW mean and variance of the minute counts: the mean is the level (slow and fast alike, as no shift
+        // was known), and the variance over the mean the spread, which is what it measured (Poisson noise has it 1).
+        var baseline = loaded.Businesses[0].Baseline;
+        Assert.Equal(612.5, baseline.Level);
+        Assert.Equal(612.5, baseline.Slow);
+        Assert.Equal(612.5, baseline.FastLevel);
+        Assert.Equal(1_024.25 / 612.5, baseline.Spread, 12);
+        Assert.Equal(37, baseline.Samples);
+        Assert.Equal(0, baseline.ShiftRun);
+        Assert.False(loaded.Businesses[0].Drop);
+        // A business never warmed keeps an empty baseline, and there were no rhythms to keep: they start anew.
+        Assert.True(loaded.Businesses[1].Baseline.IsEmpty);
+        Assert.Empty(loaded.Profiles);
+    }
+
+    [Fact]
+    public void A_snapshot_is_written_as_version_2()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(TrackerSnapshot));
+
+        Assert.Equal("SS2", serializer.Manifest(SampleSnapshot()));
+    }
+
+    [Fact]
+    public void LoadsSnapshotsWrittenByFormatVersion2()
+    {
+        var serializer = Sys.Serialization.FindSerializerForType(typeof(TrackerSnapshot));
+
+        var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(Convert.FromBase64String(TrackerSnapshotV2Golden), serializer.Identifier, "SS2");
 
         AssertSnapshot(SampleSnapshot(), loaded);
     }
@@ -275,7 +363,10 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var traffic = shard.Find("biz-surging")!.Traffic;
         Assert.Equal(1_750_000_079, traffic.Window.HeadSecond);
         Assert.Equal(loaded.Businesses[0].WindowCounts.Sum(), traffic.Window.Sum);
-        Assert.Equal(612.5, traffic.Baseline.Mean);
+        Assert.Equal(612.5, traffic.Baseline.Level);
+        Assert.True(traffic.IsWarm);
+        // No rhythm was restored, so the expectation is the level, per 60 seconds as before.
+        Assert.Equal(612.5, traffic.Expected, 6);
         Assert.True(traffic.Detector.IsSurging);
         Assert.Equal(9_876, traffic.Total);
         Assert.True(shard.Find("biz-new")!.Traffic.Window.IsEmpty);
@@ -286,31 +377,51 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     private static BusinessSeries SampleSeries() => new(
         "biz-1", 1_750_000_059, Enumerable.Range(0, 60).Select(i => i * 3 % 17).ToArray(),
-        Enumerable.Range(0, 60).Select(i => 600 + i).ToArray(), 480, 612.5, 24.75, true, 4.5, 2.25, true,
-        1_750_000_030_000, 98_765, 3);
+        Enumerable.Range(0, 60).Select(i => 600 + i).ToArray(), 480, 612.5, 520.25, 740.75, true, 4.5, 2.25, true,
+        1_750_000_030_000, 98_765, 3,
+        Enumerable.Range(0, 60).Select(i => 610 + i * 0.5).ToArray(), Enumerable.Range(0, 60).Select(i => 500 + i * 0.25).ToArray(),
+        Enumerable.Range(0, 60).Select(i => 750 + i * 0.75).ToArray(), 17, 60, true);
 
     /// <summary>A state with every field distinct and non-trivial, so a swapped or dropped field shows.</summary>
     private static TrackerSnapshot SampleSnapshot() => new(
         new Dictionary<int, long> { [0] = 41, [3] = 9_000_000_000, [11] = 0 },
         1_750_000_081,
         ["biz-surging", "biz-new"],
-        [new BusinessTrafficState(
-            HeadSecond: 1_750_000_079,
-            WindowCounts: Enumerable.Range(0, 60).Select(i => (i * 7) % 23).ToArray(),
-            LastMinute: 29_166_667,
-            MinuteCounts: Enumerable.Range(0, 60).Select(i => i % 5 == 0 ? 0 : 500 + i).ToArray(),
-            BaselineMean: 612.5,
-            BaselineVariance: 1_024.25,
-            BaselineSamples: 37,
-            FirstSeenSecond: 1_749_997_777,
-            BaselineThroughMinute: 29_166_665,
-            Total: 9_876,
-            Late: 12,
-            Surging: true,
-            SurgeSinceSecond: 1_750_000_050,
-            Score: 5.125,
-            PeakScore: 6.0625),
-        new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default).ToState()]);
+        [SampleTraffic(new BaselineState { Level = 612.5, Slow = 598.25, FastLevel = 640.125, Spread = 1.671875, Samples = 37, ShiftRun = -3 }, drop: true),
+        new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default).ToState()],
+        [SampleProfile("retail|America/Chicago", 1), SampleProfile("|UTC", 2)]);
+
+    /// <summary><see cref="SampleSnapshot"/> as it was when SS1 wrote <see cref="TrackerSnapshotV1Golden"/> (an EW mean
+    /// 612.5 and variance 1024.25 of 37 minutes, no drops, no rhythms), as read today.</summary>
+    private static TrackerSnapshot SampleSnapshotAsVersion1Reads() => SampleSnapshot() with
+    {
+        Businesses =
+        [
+            SampleTraffic(new BaselineState { Level = 612.5, Slow = 612.5, FastLevel = 612.5, Spread = 1_024.25 / 612.5, Samples = 37 }, drop: false),
+            new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default).ToState(),
+        ],
+        Profiles = [],
+    };
+
+    private static BusinessTrafficState SampleTraffic(BaselineState baseline, bool drop) => new(
+        HeadSecond: 1_750_000_079,
+        WindowCounts: Enumerable.Range(0, 60).Select(i => (i * 7) % 23).ToArray(),
+        LastMinute: 29_166_667,
+        MinuteCounts: Enumerable.Range(0, 60).Select(i => i % 5 == 0 ? 0 : 500 + i).ToArray(),
+        Baseline: baseline,
+        FirstSeenSecond: 1_749_997_777,
+        BaselineThroughMinute: 29_166_665,
+        Total: 9_876,
+        Late: 12,
+        Surging: true,
+        SurgeSinceSecond: 1_750_000_050,
+        Score: 5.125,
+        PeakScore: 6.0625,
+        Drop: drop);
+
+    private static SeasonalProfileState SampleProfile(string key, int seed) => new(key,
+        Enumerable.Range(0, SeasonPoint.Slots).Select(i => (i * 37 + seed) % 101 / 100.0 - 0.5).ToArray(),
+        Enumerable.Range(0, SeasonPoint.Slots).Select(i => (i * 13 + seed) % 29 * 0.125).ToArray());
 
     private static TrafficRecorded SampleRecorded() => new(5, 8_589_934_592, true, 1_749_999_940, ["biz-1", "biz-ü"], [2, 3],
         [1_750_000_000, 1_750_000_001, 1_750_000_003], [3, 1, 250]);
@@ -383,6 +494,13 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(expected.BusinessIds, actual.BusinessIds);
         Assert.Equal(expected.Businesses.Length, actual.Businesses.Length);
         for (var i = 0; i < expected.Businesses.Length; i++) AssertTraffic(expected.Businesses[i], actual.Businesses[i]);
+        Assert.Equal(expected.Profiles.Length, actual.Profiles.Length);
+        for (var i = 0; i < expected.Profiles.Length; i++)
+        {
+            Assert.Equal(expected.Profiles[i].Key, actual.Profiles[i].Key);
+            Assert.Equal(expected.Profiles[i].Values, actual.Profiles[i].Values);
+            Assert.Equal(expected.Profiles[i].Visits, actual.Profiles[i].Visits);
+        }
     }
 
     private static void AssertTraffic(BusinessTrafficState expected, BusinessTrafficState actual)
@@ -391,9 +509,12 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(expected.WindowCounts, actual.WindowCounts);
         Assert.Equal(expected.LastMinute, actual.LastMinute);
         Assert.Equal(expected.MinuteCounts, actual.MinuteCounts);
-        Assert.Equal(expected.BaselineMean, actual.BaselineMean);
-        Assert.Equal(expected.BaselineVariance, actual.BaselineVariance);
-        Assert.Equal(expected.BaselineSamples, actual.BaselineSamples);
+        Assert.Equal(expected.Baseline.Level, actual.Baseline.Level);
+        Assert.Equal(expected.Baseline.Slow, actual.Baseline.Slow);
+        Assert.Equal(expected.Baseline.FastLevel, actual.Baseline.FastLevel);
+        Assert.Equal(expected.Baseline.Spread, actual.Baseline.Spread);
+        Assert.Equal(expected.Baseline.Samples, actual.Baseline.Samples);
+        Assert.Equal(expected.Baseline.ShiftRun, actual.Baseline.ShiftRun);
         Assert.Equal(expected.FirstSeenSecond, actual.FirstSeenSecond);
         Assert.Equal(expected.BaselineThroughMinute, actual.BaselineThroughMinute);
         Assert.Equal(expected.Total, actual.Total);
@@ -402,5 +523,6 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(expected.SurgeSinceSecond, actual.SurgeSinceSecond);
         Assert.Equal(expected.Score, actual.Score);
         Assert.Equal(expected.PeakScore, actual.PeakScore);
+        Assert.Equal(expected.Drop, actual.Drop);
     }
 }

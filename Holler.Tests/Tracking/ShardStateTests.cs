@@ -1,3 +1,6 @@
+using Holler.Domain.Detection;
+using Holler.Domain.Surges;
+using Holler.Domain.Traffic;
 using Holler.Tests.Support;
 using Holler.Tracking;
 using static Holler.Tests.Support.Traffic;
@@ -98,5 +101,121 @@ public sealed class ShardStateTests
         var used = Enumerable.Range(0, 10_000).Select(i => TrackerShards.ShardOf($"biz-{i}", 100)).GroupBy(s => s).ToList();
         Assert.Equal(100, used.Count);
         Assert.All(used, g => Assert.InRange(g.Count(), 50, 150));
+    }
+
+    // ---- rhythms shared by category and time zone ----
+
+    private const double ChicagoLatitude = 41.88, ChicagoLongitude = -87.63;
+
+    /// <summary>Two shops and a café in Chicago; anything else is missing from the directory.</summary>
+    private static readonly TrackerSettings WithDirectory = new(BaselineSettings.Default, DetectorSettings.Default,
+        Directory: id => id switch
+        {
+            "shop-1" or "shop-2" => new BusinessPlace("retail", ChicagoLatitude, ChicagoLongitude),
+            "cafe-1" => new BusinessPlace("cafe", ChicagoLatitude, ChicagoLongitude),
+            _ => null,
+        });
+
+    private static readonly string[] Mixed = ["shop-1", "shop-2", "cafe-1", "stranger"];
+
+    /// <summary>Every business of <paramref name="ids"/> gets <paramref name="perSecond"/> events in each second from
+    /// <paramref name="from"/> on, as one batch of partition 0 starting at <paramref name="firstOffset"/>.</summary>
+    private static TrafficBatch Steady(string[] ids, long from, int seconds, int perSecond, long firstOffset)
+    {
+        var businesses = new List<int>();
+        var offsets = new List<long>();
+        var times = new List<long>();
+        for (var second = from; second < from + seconds; second++)
+            for (var b = 0; b < ids.Length; b++)
+                for (var k = 0; k < perSecond; k++)
+                {
+                    businesses.Add(b);
+                    offsets.Add(firstOffset + offsets.Count);
+                    times.Add(second);
+                }
+        return new TrafficBatch(7, 0, firstOffset + offsets.Count, ids, [.. businesses], [.. offsets], [.. times]);
+    }
+
+    /// <summary>Three hours whose rates differ by the hour, one batch a minute: enough for the rhythm to learn something.</summary>
+    private static long Feed(ShardState state, string[] ids, long offset = 0, long start = T0, int hours = 3)
+    {
+        for (var minute = 0; minute < hours * 60; minute++)
+        {
+            var batch = Steady(ids, start + minute * 60, 60, perSecond: 1 + minute / 60 % 3, offset);
+            offset = batch.LogEndOffset;
+            state.Apply(state.Summarise(batch, out _, out _)!, nowTicks: 1);
+        }
+        return offset;
+    }
+
+    [Fact]
+    public void Businesses_of_one_category_and_time_zone_share_one_rhythm()
+    {
+        var state = new ShardState(WithDirectory);
+        state.Apply(state.Summarise(Steady(Mixed, T0, 1, 1, 0), out _, out _)!, nowTicks: 1);
+
+        var shops = state.Find("shop-1")!.Traffic.Group;
+        Assert.Same(shops, state.Find("shop-2")!.Traffic.Group);
+        Assert.Equal("retail", shops.Category);
+        Assert.Equal("America/Chicago", shops.Zone.Id);
+        Assert.Equal(2, shops.Members);
+
+        var cafes = state.Find("cafe-1")!.Traffic.Group;
+        Assert.NotSame(shops, cafes);
+        Assert.Equal("cafe", cafes.Category);
+        Assert.Equal("America/Chicago", cafes.Zone.Id);
+        Assert.Equal(1, cafes.Members);
+
+        // Missing from the directory: the unknown category's rhythm, on UTC.
+        var unknown = state.Find("stranger")!.Traffic.Group;
+        Assert.Equal(ShardState.UnknownCategory, unknown.Category);
+        Assert.Equal(NodaTime.DateTimeZone.Utc, unknown.Zone);
+        Assert.Equal(3, state.Groups.Count);
+    }
+
+    [Fact]
+    public void Without_a_directory_every_business_shares_the_unknown_utc_rhythm()
+    {
+        var state = new ShardState(Settings);
+        state.Apply(state.Summarise(Interleaved(), out _, out _)!, nowTicks: 1);
+
+        var group = Assert.Single(state.Groups);
+        Assert.Same(group, state.Find("a")!.Traffic.Group);
+        Assert.Same(group, state.Find("b")!.Traffic.Group);
+        Assert.Equal(SeasonGroup.KeyOf(ShardState.UnknownCategory, NodaTime.DateTimeZone.Utc), group.Key);
+    }
+
+    [Fact]
+    public void A_snapshot_restores_the_shared_rhythms()
+    {
+        var state = new ShardState(WithDirectory);
+        var offset = Feed(state, Mixed);
+        Assert.All(state.Groups, g => Assert.Contains(g.Profile.Values.ToArray(), v => v != 0)); // they have learned something
+
+        var restored = new ShardState(WithDirectory);
+        restored.Restore(state.ToSnapshot(), nowTicks: 2);
+
+        Assert.Equal(state.Groups.Select(g => g.Key).Order(), restored.Groups.Select(g => g.Key).Order());
+        foreach (var group in state.Groups)
+        {
+            var copy = restored.Groups.Single(g => g.Key == group.Key);
+            Assert.Equal(group.Profile.Values.ToArray(), copy.Profile.Values.ToArray());
+            Assert.Equal(group.Profile.Visits.ToArray(), copy.Profile.Visits.ToArray());
+            Assert.Equal(group.Members, copy.Members);
+        }
+        Assert.Same(restored.Find("shop-1")!.Traffic.Group, restored.Find("shop-2")!.Traffic.Group);
+
+        // And recovery equals the uninterrupted run: both go on learning and expecting alike.
+        var end = T0 + 3 * 3600;
+        Feed(state, Mixed, offset, end, hours: 1);
+        Feed(restored, Mixed, offset, end, hours: 1);
+        foreach (var id in Mixed)
+        {
+            Assert.Equal(state.Find(id)!.Traffic.Expected, restored.Find(id)!.Traffic.Expected);
+            Assert.Equal(state.Find(id)!.Traffic.Baseline.Level, restored.Find(id)!.Traffic.Baseline.Level);
+            Assert.Equal(state.Find(id)!.Traffic.Baseline.Spread, restored.Find(id)!.Traffic.Baseline.Spread);
+        }
+        foreach (var group in state.Groups)
+            Assert.Equal(group.Profile.Values.ToArray(), restored.Groups.Single(g => g.Key == group.Key).Profile.Values.ToArray());
     }
 }

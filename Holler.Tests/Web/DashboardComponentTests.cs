@@ -202,7 +202,8 @@ public sealed class DashboardComponentTests : IAsyncDisposable
     {
         var id = B(9).Id;
         _series.Answer = new BusinessSeries(id, 1_750_000_000, [.. Enumerable.Range(0, 60).Select(i => i < 40 ? 1 : 20)],
-            [.. Enumerable.Range(0, 60).Select(i => i < 58 ? 60 : 500)], 460, 60, 8, true, 18.75, 7.67, true, 1_749_999_980_000, 10_000, 0);
+            [.. Enumerable.Range(0, 60).Select(i => i < 58 ? 60 : 500)], 460, 60, 25, 110, true, 18.75, 7.67, true, 1_749_999_980_000, 10_000, 0,
+            [.. Enumerable.Repeat(60.0, 60)], [.. Enumerable.Repeat(25.0, 60)], [.. Enumerable.Repeat(110.0, 60)], 2, 60, false);
 
         var cut = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, id));
 
@@ -221,7 +222,7 @@ public sealed class DashboardComponentTests : IAsyncDisposable
     public void A_business_never_seen_and_an_unknown_id_say_so()
     {
         var id = B(10).Id;
-        _series.Answer = new BusinessSeries(id, 0, new int[60], new int[60], 0, 0, 1, false, 0, 0, false, 0, 0, 0);
+        _series.Answer = new BusinessSeries(id, 0, new int[60], new int[60], 0, 0, 0, 0, false, 0, 0, false, 0, 0, 0, [], [], [], 0, 60, false);
 
         var cut = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.Contains("No traffic seen yet", cut.Find("[data-testid=business-state]").TextContent), Wait);
@@ -239,7 +240,8 @@ public sealed class DashboardComponentTests : IAsyncDisposable
         const string id = "real-traffic-business-1";
         Assert.False(Catalog.TryGet(id, out _));
         _series.Answer = new BusinessSeries(id, 1_750_000_000, [.. Enumerable.Range(0, 60).Select(i => i < 40 ? 1 : 20)],
-            [.. Enumerable.Range(0, 60).Select(i => i < 58 ? 60 : 500)], 460, 60, 8, true, 18.75, 7.67, true, 1_749_999_980_000, 10_000, 0);
+            [.. Enumerable.Range(0, 60).Select(i => i < 58 ? 60 : 500)], 460, 60, 25, 110, true, 18.75, 7.67, true, 1_749_999_980_000, 10_000, 0,
+            [.. Enumerable.Repeat(60.0, 60)], [.. Enumerable.Repeat(25.0, 60)], [.. Enumerable.Repeat(110.0, 60)], 2, 60, false);
 
         var cut = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, id));
 

@@ -141,7 +141,7 @@ public class SeriesDetectorTests
         // it scores ≈ 0.87 rather than 0.98. The bar is therefore tied to the alarm rather than to a bare 0.9: at least
         // twice the enter score, well past the point where the online detector starts a surge, while no other row of
         // three days of ordinary traffic even reaches that point. See AnomalyScore for why the mapping stays as it is.
-        var enter = SeriesDetectorOptions.Default.Detector.EnterScore;
+        var enter = SeriesDetectorOptions.Default.EnterScore;
         Assert.True(scored[at].Score >= AnomalyScore.FromZ(2 * enter, enter), $"spike scored {scored[at].Score:F4} (z {scored[at].Z:F2})");
         var runnerUp = scored.Where((_, i) => i != at).Max(r => r.Score);
         Assert.True(runnerUp < AnomalyScore.FromZ(enter, enter), $"runner-up scored {runnerUp:F4}");
@@ -151,7 +151,7 @@ public class SeriesDetectorTests
     public void A_higher_enter_score_lowers_every_upward_score()
     {
         var series = SyntheticSeries.Generate(12, FiveMinutes, 500);
-        var strict = new SeriesDetectorOptions { Detector = new DetectorSettings(EnterScore: 8) };
+        var strict = new SeriesDetectorOptions { EnterScore = 8 };
 
         var normal = Score(series);
         var stricter = Score(series, strict);
