@@ -77,7 +77,10 @@ internal static class TrackerCodecs
         w.WriteStrings(t.BusinessIds);
         foreach (var traffic in t.Businesses) WriteTraffic(w, traffic);
         w.Write(t.Profiles.Length);
-        foreach (var profile in t.Profiles) { w.Write(profile.Key); w.WriteDoubles(profile.Values); w.WriteDoubles(profile.Visits); }
+        foreach (var profile in t.Profiles)
+        {
+            w.Write(profile.Key); w.WriteDoubles(profile.Values); w.WriteDoubles(profile.Visits); w.WriteDoubles(profile.Sums);
+        }
     }
 
     private static TrackerSnapshot ReadSnapshot(BinaryReader r)
@@ -86,7 +89,8 @@ internal static class TrackerCodecs
         var businesses = new BusinessTrafficState[ids.Length];
         for (var i = 0; i < ids.Length; i++) businesses[i] = ReadTraffic(r);
         var profiles = new SeasonalProfileState[r.ReadInt32()];
-        for (var i = 0; i < profiles.Length; i++) profiles[i] = new SeasonalProfileState(r.ReadString(), r.ReadDoubles(), r.ReadDoubles());
+        for (var i = 0; i < profiles.Length; i++)
+            profiles[i] = new SeasonalProfileState(r.ReadString(), r.ReadDoubles(), r.ReadDoubles(), r.ReadDoubles());
         return new TrackerSnapshot(watermarks, newest, ids, businesses, profiles);
     }
 

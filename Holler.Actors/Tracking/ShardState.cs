@@ -174,7 +174,7 @@ public sealed class ShardState(TrackerSettings settings)
             states[i++] = business.Traffic.ToState();
         }
         var profiles = _groups.Values
-            .Select(g => new SeasonalProfileState(g.Key, g.Profile.Values.ToArray(), g.Profile.Visits.ToArray()))
+            .Select(g => new SeasonalProfileState(g.Key, g.Profile.Raw.ToArray(), g.Profile.Visits.ToArray(), g.Profile.Sums))
             .ToArray();
         return new TrackerSnapshot(new Dictionary<int, long>(Watermarks.Applied), NewestAppliedSecond, ids, states, profiles);
     }
@@ -184,7 +184,10 @@ public sealed class ShardState(TrackerSettings settings)
     {
         Watermarks.Restore(snapshot.Watermarks);
         NewestAppliedSecond = snapshot.NewestAppliedSecond;
-        foreach (var profile in snapshot.Profiles) GroupOf(profile.Key).Profile.Restore(profile.Values, profile.Visits);
+        // A profile of another layout (none has been written yet) starts afresh rather than failing the recovery.
+        foreach (var profile in snapshot.Profiles)
+            if (SeasonalProfile.Fits(profile.Values, profile.Visits))
+                GroupOf(profile.Key).Profile.Restore(profile.Values, profile.Visits, profile.Sums);
         for (var i = 0; i < snapshot.BusinessIds.Length; i++)
         {
             var business = GetOrAdd(snapshot.BusinessIds[i], added);

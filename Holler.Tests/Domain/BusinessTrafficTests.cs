@@ -278,8 +278,8 @@ public class BusinessTrafficTests
         Assert.NotEmpty(before);
 
         // The rhythm lives in the business's group, not its state: a shard snapshots and restores it alongside.
-        var group = new SeasonGroup("", NodaTime.DateTimeZone.Utc, uninterrupted.Group.Model);
-        group.Profile.Restore(uninterrupted.Group.Profile.Values, uninterrupted.Group.Profile.Visits);
+        var group = new SeasonGroup("", uninterrupted.Group.Model);
+        group.Profile.Restore(uninterrupted.Group.Profile.Raw, uninterrupted.Group.Profile.Visits);
         group.Join();
         var restored = new BusinessTraffic(new BaselineSettings(WarmupSeconds: 60), DetectorSettings.Default, group);
         restored.Restore(uninterrupted.ToState());

@@ -113,6 +113,7 @@ public sealed class ShardStateTests
         {
             "shop-1" or "shop-2" => new BusinessPlace("retail", ChicagoLatitude, ChicagoLongitude),
             "cafe-1" => new BusinessPlace("cafe", ChicagoLatitude, ChicagoLongitude),
+            "shop-ny" => new BusinessPlace("retail", 40.71, -74.01),
             _ => null,
         });
 
@@ -149,7 +150,7 @@ public sealed class ShardStateTests
     }
 
     [Fact]
-    public void Businesses_of_one_category_and_time_zone_share_one_rhythm()
+    public void Businesses_of_one_category_share_one_rhythm_each_on_its_own_clock()
     {
         var state = new ShardState(WithDirectory);
         state.Apply(state.Summarise(Steady(Mixed, T0, 1, 1, 0), out _, out _)!, nowTicks: 1);
@@ -157,20 +158,26 @@ public sealed class ShardStateTests
         var shops = state.Find("shop-1")!.Traffic.Group;
         Assert.Same(shops, state.Find("shop-2")!.Traffic.Group);
         Assert.Equal("retail", shops.Category);
-        Assert.Equal("America/Chicago", shops.Zone.Id);
+        Assert.Equal("America/Chicago", state.Find("shop-1")!.Traffic.Zone.Id);
         Assert.Equal(2, shops.Members);
 
         var cafes = state.Find("cafe-1")!.Traffic.Group;
         Assert.NotSame(shops, cafes);
         Assert.Equal("cafe", cafes.Category);
-        Assert.Equal("America/Chicago", cafes.Zone.Id);
+        Assert.Equal("America/Chicago", state.Find("cafe-1")!.Traffic.Zone.Id);
         Assert.Equal(1, cafes.Members);
 
         // Missing from the directory: the unknown category's rhythm, on UTC.
         var unknown = state.Find("stranger")!.Traffic.Group;
         Assert.Equal(ShardState.UnknownCategory, unknown.Category);
-        Assert.Equal(NodaTime.DateTimeZone.Utc, unknown.Zone);
+        Assert.Equal(NodaTime.DateTimeZone.Utc, state.Find("stranger")!.Traffic.Zone);
         Assert.Equal(3, state.Groups.Count);
+
+        // A shop in New York shares the retail rhythm, read on New York's clock: a lunch peak is at noon everywhere.
+        state.Apply(state.Summarise(Steady(["shop-ny"], T0 + 1, 1, 1, 10), out _, out _)!, nowTicks: 2);
+        Assert.Same(shops, state.Find("shop-ny")!.Traffic.Group);
+        Assert.Equal("America/New_York", state.Find("shop-ny")!.Traffic.Zone.Id);
+        Assert.Equal(3, shops.Members);
     }
 
     [Fact]
@@ -182,7 +189,7 @@ public sealed class ShardStateTests
         var group = Assert.Single(state.Groups);
         Assert.Same(group, state.Find("a")!.Traffic.Group);
         Assert.Same(group, state.Find("b")!.Traffic.Group);
-        Assert.Equal(SeasonGroup.KeyOf(ShardState.UnknownCategory, NodaTime.DateTimeZone.Utc), group.Key);
+        Assert.Equal(ShardState.UnknownCategory, group.Key);
     }
 
     [Fact]

@@ -35,6 +35,14 @@ public sealed class SeasonalProfile
 
     public ReadOnlySpan<double> Visits => _visits;
 
+    /// <summary>The slots as stored, for a snapshot: restored with <see cref="Restore"/>, a profile goes on exactly as
+    /// the original would (reading them centred would round differently).</summary>
+    public ReadOnlySpan<double> Raw => _raw;
+
+    /// <summary>The tables' running sums, for a snapshot: recomputed from the slots they would round differently, and a
+    /// recovered tracker would drift from the run it recovers by the last bit.</summary>
+    public double[] Sums => [_day.Sum, _week.Sum];
+
     public double At(in SeasonPoint point) => HourAt(point) + DayAt(point);
 
     /// <summary>The hour-of-day part at <paramref name="point"/>, linear between the two hour slots around it.</summary>
@@ -75,7 +83,8 @@ public sealed class SeasonalProfile
     {
         if (weight <= 0) return;
         var table = TableOf(slot);
-        if (_visits[slot] == 0) table.Join(_raw[slot]);
+        // A slot joins its table reading 0, as a new slot of a centred table would: at the table's mean.
+        if (_visits[slot] == 0) table.Join(_raw[slot] = table.Mean);
         _visits[slot] += weight;
         var rate = Math.Min(1, weight * Math.Max(minRate, 1 / (_visits[slot] + start)));
         var step = rate * residual;
@@ -93,6 +102,7 @@ public sealed class SeasonalProfile
         public int From { get; } = from;
         public int Count { get; } = count;
         public double Mean => _seen == 0 ? 0 : _sum / _seen;
+        public double Sum { get => _sum; set => _sum = value; }
 
         public void Join(double raw)
         {
@@ -111,13 +121,23 @@ public sealed class SeasonalProfile
         }
     }
 
-    public void Restore(ReadOnlySpan<double> values, ReadOnlySpan<double> visits)
+    /// <param name="raw">Slots as <see cref="Raw"/> gave them.</param>
+    /// <param name="sums">The tables' sums as <see cref="Sums"/> gave them; empty recomputes them.</param>
+    public void Restore(ReadOnlySpan<double> raw, ReadOnlySpan<double> visits, ReadOnlySpan<double> sums = default)
     {
-        if (values.Length != SeasonPoint.Slots || visits.Length != SeasonPoint.Slots)
+        if (raw.Length != SeasonPoint.Slots || visits.Length != SeasonPoint.Slots)
             throw new ArgumentException($"a profile has {SeasonPoint.Slots} slots");
-        values.CopyTo(_raw);
+        raw.CopyTo(_raw);
         visits.CopyTo(_visits);
         _day.Reset(_raw, _visits);
         _week.Reset(_raw, _visits);
+        if (sums.Length == 2)
+        {
+            _day.Sum = sums[0];
+            _week.Sum = sums[1];
+        }
     }
+
+    public static bool Fits(ReadOnlySpan<double> raw, ReadOnlySpan<double> visits) =>
+        raw.Length == SeasonPoint.Slots && visits.Length == SeasonPoint.Slots;
 }
