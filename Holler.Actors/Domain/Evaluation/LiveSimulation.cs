@@ -87,7 +87,7 @@ public static class LiveSimulation
         public BusinessRun(int seed, int index, int weeks, BaselineSettings baseline, DetectorSettings detector, SeasonGroup group)
         {
             _random = new Random(HashCode.Combine(seed, index));
-            PerMinute = Math.Pow(10, 3 * _random.NextDouble());
+            PerMinute = RandomDraws.LogUniform(_random, 1, 1000);
             _traffic = new BusinessTraffic(baseline, detector, group, DayRhythm.Audience);
             for (var week = 0; week < weeks; week++)
             {
@@ -120,7 +120,7 @@ public static class LiveSimulation
                 var multiplier = 1.0;
                 foreach (var (start, end, drop) in _injected)
                     if (second >= start && second < end) multiplier = drop ? 0.3 : 3;
-                var count = Poisson(PerMinute / 60 * factor * multiplier);
+                var count = (int)RandomDraws.Poisson(_random, PerMinute / 60 * factor * multiplier);
                 if (count > 0) _traffic.Record(second, count);
                 else _traffic.AdvanceTo(second);
                 if (_traffic.Evaluate() == SurgeTransition.Started) Judge(second, _traffic.Detector.IsDrop);
@@ -148,22 +148,5 @@ public static class LiveSimulation
             if (drop) FalseDrops++;
             else FalseSurges++;
         }
-
-        private int Poisson(double mean)
-        {
-            if (mean <= 0) return 0;
-            if (mean > 30) return Math.Max(0, (int)Math.Round(mean + Math.Sqrt(mean) * Gaussian()));
-            var limit = Math.Exp(-mean);
-            var k = 0;
-            var product = _random.NextDouble();
-            while (product > limit)
-            {
-                k++;
-                product *= _random.NextDouble();
-            }
-            return k;
-        }
-
-        private double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
     }
 }
