@@ -138,8 +138,12 @@ internal static class TrackerCodecs
             Level = mean, Slow = mean, FastLevel = mean, Spread = variance / Math.Max(mean, 1),
             Samples = (int)Math.Min(samples, int.MaxValue),
         };
-        return new BusinessTrafficState(head, window, lastMinute, minutes, baseline,
-            r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64(),
-            r.ReadBoolean(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble());
+        var (firstSeen, through, total, late) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+        var (surging, since) = (r.ReadBoolean(), r.ReadInt64());
+        // Scores were z-scores then; on today's scale they are the severities those deviations have (none below 0).
+        static double Severity(double z) => z > 0 ? NormalTail.Log10Upper(z) : 0;
+        var (score, peak) = (Severity(r.ReadDouble()), Severity(r.ReadDouble()));
+        return new BusinessTrafficState(head, window, lastMinute, minutes, baseline, firstSeen, through, total, late,
+            surging, since, score, peak);
     }
 }

@@ -31,6 +31,9 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TrackerMetrics? _metrics;
     private readonly Action<TrackedBusiness> _added;
+
+    /// <summary>Deviations at the alarm threshold: the drill-down's band, found once (a bisection over the tail).</summary>
+    private readonly double _band;
     // Null, not 0, for "none in flight": a monotonic timestamp may be anything, 0 included.
     private long? _snapshotStartedAt;
     private long _lastSnapshotTicks;
@@ -59,6 +62,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         _leaderboard = leaderboard;
         _clock = clock;
         _state = new ShardState(settings);
+        _band = SeverityScale.DeviationFor(settings.Detector.EnterSeverity);
         _added = _ => _metrics?.BusinessAdded();
         _lastSnapshotTicks = Now;
 
@@ -255,7 +259,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private BusinessSeries Describe(string businessId, BusinessTraffic traffic)
     {
         var state = traffic.ToState();
-        var band = SeverityScale.DeviationFor(_settings.Detector.EnterSeverity);
+        var band = _band;
         var expected = traffic.Expected;
         double[] expectedMinutes = [], low = [], high = [];
         if (traffic.IsWarm && !traffic.Window.IsEmpty)

@@ -444,12 +444,14 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         [SampleProfile("retail", 1), SampleProfile("", 2)]);
 
     /// <summary><see cref="SampleSnapshot"/> as it was when SS1 wrote <see cref="TrackerSnapshotV1Golden"/> (an EW mean
-    /// 612.5 and variance 1024.25 of 37 minutes, no drops, no rhythms), as read today.</summary>
+    /// 612.5 and variance 1024.25 of 37 minutes, z-scores 5.125 and 6.0625, no drops, no rhythms), as read today.</summary>
     private static TrackerSnapshot SampleSnapshotAsVersion1Reads() => SampleSnapshot() with
     {
         Businesses =
         [
-            SampleTraffic(new BaselineState { Level = 612.5, Slow = 612.5, FastLevel = 612.5, Spread = 1_024.25 / 612.5, Samples = 37 }, drop: false),
+            // Its scores were z-scores: read as the severities those deviations have.
+            SampleTraffic(new BaselineState { Level = 612.5, Slow = 612.5, FastLevel = 612.5, Spread = 1_024.25 / 612.5, Samples = 37 }, drop: false)
+                with { Score = NormalTail.Log10Upper(5.125), PeakScore = NormalTail.Log10Upper(6.0625) },
             new BusinessTraffic(BaselineSettings.Default, DetectorSettings.Default).ToState(),
         ],
         Profiles = [],

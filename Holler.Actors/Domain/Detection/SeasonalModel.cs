@@ -102,16 +102,17 @@ public static class SeasonalModel
             var day = profile.DayAt(point);
             if (kind == ValueKind.Count)
             {
-                var observed = Math.Log(rhythmic + PseudoCount);
-                profile.Learn(point,
-                    observed - Math.Log(state.Slow * Math.Exp(day) + PseudoCount) - hour,
-                    observed - Math.Log(state.Slow * Math.Exp(hour) + PseudoCount) - day,
-                    rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare);
+                // One residual for both tables, against the whole slow expectation; and a sample teaches in proportion
+                // to what it can tell: a minute of 0 or 1 against an expectation of 0.5 says next to nothing about the
+                // shape, and with the same weight as a busy business's, a category's quiet majority would flatten the
+                // rhythm its busy businesses need.
+                var logResidual = Math.Log(rhythmic + PseudoCount) - Math.Log(slowExpected + PseudoCount);
+                var information = slowExpected / (slowExpected + PseudoCount);
+                profile.Learn(point, logResidual, rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare * information);
             }
             else
             {
-                var offset = rhythmic - state.Slow - hour - day;
-                profile.Learn(point, offset, offset, rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare);
+                profile.Learn(point, rhythmic - state.Slow - hour - day, rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare);
             }
         }
         state.Slow += Math.Max(rates.Slow, early) * (Deseasonalise(rhythmic, season, kind) - state.Slow);

@@ -53,26 +53,31 @@ public sealed class SeasonalProfile
     public double DayAt(in SeasonPoint point) =>
         !point.HasWeek ? 0 : Value(point.WeekLow) * (1 - point.HighWeight) + Value(point.WeekHigh) * point.HighWeight;
 
-    /// <summary>Moves the slots around <paramref name="point"/> towards what the sample says they should be.</summary>
-    /// <param name="hourResidual">What the hour part should have been at this sample, less what it is.</param>
-    /// <param name="dayResidual">The same for the day part.</param>
+    /// <summary>Moves the slots around <paramref name="point"/> towards explaining <paramref name="residual"/>: the hour
+    /// of day first, then the hour of the week by what the day's slots left unexplained, so a young profile does not
+    /// learn the same deviation twice.</summary>
+    /// <param name="residual">What the sample says the profile's value at <paramref name="point"/> should be, less
+    /// what it is.</param>
     /// <param name="hourRate">Least weight of one visit to an hour slot. While a slot has seen fewer than about
     /// <paramref name="hourStart"/> more visits it weighs them as a running average would have from that many.</param>
     /// <param name="hourStart">Visits an hour slot counts as having seen before its first: one day's worth, so a young
     /// slot learns over its first day rather than from its first minutes.</param>
     /// <param name="dayRate">Weight of one visit to an hour-of-week slot.</param>
     /// <param name="dayStart">Visits an hour-of-week slot counts as having seen before its first.</param>
-    /// <param name="share">This sample's share of a visit: 1 offline; live, 1 / the businesses sharing the profile,
-    /// so a profile learns as fast from a hundred businesses as from one.</param>
-    public void Learn(in SeasonPoint point, double hourResidual, double dayResidual, double hourRate, double hourStart,
-        double dayRate, double dayStart, double share = 1)
+    /// <param name="share">This sample's share of a visit: 1 offline for a busy series; live, 1 / the businesses sharing
+    /// the profile, so a profile learns as fast from a hundred businesses as from one; less for a sample that can
+    /// tell little (see <see cref="SeasonalModel.Learn"/>).</param>
+    public void Learn(in SeasonPoint point, double residual, double hourRate, double hourStart, double dayRate, double dayStart,
+        double share = 1)
     {
-        if (point.IsNowhere || !double.IsFinite(hourResidual) || !double.IsFinite(dayResidual)) return;
-        Nudge(point.Low, hourResidual, hourRate, hourStart, share * (1 - point.HighWeight));
-        Nudge(point.High, hourResidual, hourRate, hourStart, share * point.HighWeight);
+        if (point.IsNowhere || !double.IsFinite(residual) || !(share > 0)) return;
+        var before = HourAt(point);
+        Nudge(point.Low, residual, hourRate, hourStart, share * (1 - point.HighWeight));
+        Nudge(point.High, residual, hourRate, hourStart, share * point.HighWeight);
         if (!point.HasWeek) return;
-        Nudge(point.WeekLow, dayResidual, dayRate, dayStart, share * (1 - point.HighWeight));
-        Nudge(point.WeekHigh, dayResidual, dayRate, dayStart, share * point.HighWeight);
+        var left = residual - (HourAt(point) - before);
+        Nudge(point.WeekLow, left, dayRate, dayStart, share * (1 - point.HighWeight));
+        Nudge(point.WeekHigh, left, dayRate, dayStart, share * point.HighWeight);
     }
 
     private double Value(int slot) => _visits[slot] > 0 ? _raw[slot] - TableOf(slot).Mean : 0;

@@ -1,6 +1,7 @@
 namespace Holler.Domain.Surges;
 
-/// <summary>The arithmetic of "how unusual is this count", shared by the online trackers and <c>holler detect</c>.</summary>
+/// <summary>The v1 detector's arithmetic of "how unusual is this count", kept for <c>holler evaluate</c>'s v1; the live
+/// trackers use only <see cref="Ratio"/> (the seasonal model is in <c>Domain/Detection</c>).</summary>
 public static class SurgeScore
 {
     /// <summary>

@@ -22,11 +22,12 @@ public class BusinessTraffic
     private BaselineState _baseline;
     private SurgeDetector _detector;
 
-    /// <summary>The minute <see cref="_season"/> is for: finding a business's local time costs more than the rest of an
-    /// evaluation, so the rhythm is read once a minute, at the minute's start. Read at whichever second asked first, it
-    /// would differ between a run and its recovery from a snapshot (which asks at another second).</summary>
-    private long _seasonMinute = long.MinValue;
-    private double _season;
+    /// <summary>The minute <see cref="_point"/> is for. Finding a business's local time costs more than the rest of an
+    /// evaluation, so its place in the rhythm is found once a minute, at the minute's start (found at whichever second
+    /// asked first, it would differ between a run and its recovery). The rhythm's value is read afresh every time: the
+    /// profile is shared, and other businesses move it within the minute.</summary>
+    private long _pointMinute = long.MinValue;
+    private SeasonPoint _point;
 
     /// <param name="group">The rhythm this business shares; null for one of its own, as tests and replays use.</param>
     /// <param name="zone">The clock its rhythm runs on; null for UTC.</param>
@@ -63,10 +64,14 @@ public class BusinessTraffic
     public bool IsWarm => _baseline.Samples > 0;
 
     /// <summary>What this business is expected to get in the 60 seconds ending at <paramref name="second"/>.</summary>
-    public double ExpectedAt(long second) => IsWarm ? SeasonalModel.Expected(_baseline, SeasonAt(second), ValueKind.Count) : 0;
+    /// <remarks>Leaves the current minute's cached place in the rhythm alone: a drill-down asking for the last hour must
+    /// not change what the detector does next.</remarks>
+    public double ExpectedAt(long second) =>
+        IsWarm ? SeasonalModel.Expected(_baseline, _group.Profile.At(_group.PointAt(FloorDiv(second, 60) * 60, _zone)), ValueKind.Count) : 0;
 
     /// <summary>What it is expected to get in the current window; 0 while warming up.</summary>
-    public double Expected => _window.IsEmpty ? 0 : ExpectedAt(_window.HeadSecond);
+    public double Expected =>
+        _window.IsEmpty || !IsWarm ? 0 : SeasonalModel.Expected(_baseline, _group.Profile.At(PointAt(_window.HeadSecond)), ValueKind.Count);
 
     /// <summary>The count a window would need to lie <paramref name="deviation"/> standard units from <paramref name="expected"/>.</summary>
     public double CountAt(double expected, double deviation) => SeasonalModel.ValueAt(expected, deviation, _baseline, ValueKind.Count);
@@ -74,15 +79,15 @@ public class BusinessTraffic
     /// <summary>Minutes a surge or drop has lasted towards becoming the new level (0 when none is).</summary>
     public int ShiftMinutes => Math.Abs(_baseline.ShiftRun);
 
-    private double SeasonAt(long second)
+    private SeasonPoint PointAt(long second)
     {
         var minute = FloorDiv(second, 60);
-        if (minute != _seasonMinute)
+        if (minute != _pointMinute)
         {
-            _season = _group.Profile.At(_group.PointAt(minute * 60, _zone));
-            _seasonMinute = minute;
+            _point = _group.PointAt(minute * 60, _zone);
+            _pointMinute = minute;
         }
-        return _season;
+        return _point;
     }
 
     /// <summary>
@@ -155,7 +160,6 @@ public class BusinessTraffic
     private void Learn(long second, double count)
     {
         SeasonalModel.Learn(ref _baseline, _group.Profile, _group.PointAt(second, _zone), count, _group.Rates, _group.Model, warm: true, _group.Share);
-        _seasonMinute = long.MinValue; // the profile moved
     }
 
     /// <summary>A minute's count is final once all its seconds have left the window (head ≥ its start + 119 s),
@@ -175,7 +179,7 @@ public class BusinessTraffic
         _window.Restore(state.HeadSecond, state.WindowCounts);
         _minutes.Restore(state.LastMinute, state.MinuteCounts);
         _baseline = state.Baseline;
-        _seasonMinute = long.MinValue;
+        _pointMinute = long.MinValue;
         FirstSeenSecond = state.FirstSeenSecond;
         BaselineThroughMinute = state.BaselineThroughMinute;
         Total = state.Total;
