@@ -108,7 +108,7 @@ public static class RunCommand
               catalog      {node.Catalog.Count:N0} businesses
               dashboard    {(node.Endpoints.DashboardUrl is { } url ? url.ToString() : "none (no web role)")}
               operator     {node.Endpoints.OperatorUrl} (health at /healthz/live){(config.OperatorToken.Length > 0 ? ", token required" : "")}
-              generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
+              generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s{(config.Generator.DailyRhythm ? " on average (daily and weekly rhythm, US Central)" : "")}, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
             The leaderboard is printed when it changes. Ctrl-C stops the node.
             """);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(token, node.Stopping);
