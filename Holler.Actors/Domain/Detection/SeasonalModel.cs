@@ -98,8 +98,6 @@ public static class SeasonalModel
             : Math.Clamp(value, slowExpected - RhythmLimitDeviations * GaugeScale(state), slowExpected + RhythmLimitDeviations * GaugeScale(state));
         if (profile is not null)
         {
-            var hour = profile.HourAt(point);
-            var day = profile.DayAt(point);
             if (kind == ValueKind.Count)
             {
                 // One residual for both tables, against the whole slow expectation; and a sample teaches in proportion
@@ -112,7 +110,7 @@ public static class SeasonalModel
             }
             else
             {
-                profile.Learn(point, rhythmic - state.Slow - hour - day, rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare);
+                profile.Learn(point, rhythmic - state.Slow - season, rates.Hour, rates.HourStart, rates.Day, rates.DayStart, profileShare);
             }
         }
         state.Slow += Math.Max(rates.Slow, early) * (Deseasonalise(rhythmic, season, kind) - state.Slow);
