@@ -116,7 +116,7 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
         var now = NowMs;
         _book.Recovered(now);
         if (_delivery is null && _deliveryProps is not null) _delivery = Context.ActorOf(_deliveryProps, "delivery");
-        if (_delivery is null) _log.Warning("No delivery for alert notifications: they are journalled but not sent");
+        if (_delivery is null) _log.Info("No delivery for alert notifications: they are journalled but not sent");
         // Whatever was persisted but not confirmed may never have reached delivery (the node died in between).
         foreach (var notification in _book.Unconfirmed(now, TimeSpan.Zero)) Deliver(notification);
         Timers.StartPeriodicTimer("tick", Tick.Instance, _book.Settings.Tick);
