@@ -139,7 +139,7 @@ public static class AlertsCommand
         var rule = new Option<string?>("--rule") { Description = "Only this rule's alerts" };
         var business = new Option<string?>("--business") { Description = "Only this business's alerts" };
         var state = new Option<string?>("--state") { Description = "pending, firing, acknowledged or resolved" };
-        var since = new Option<string?>("--since") { Description = "Open at or after: a duration back from now (1h) or a time (2026-01-01T08:00:00Z)" };
+        var since = new Option<string?>("--since") { Description = "Alerts open at any moment since: a duration back from now (1h) or a time (2026-01-01T08:00:00Z)" };
         var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 50 };
         return Create("list", "The alert history, newest first", async (call, parse, token) =>
         {
