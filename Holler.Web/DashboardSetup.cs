@@ -17,6 +17,7 @@ public static class DashboardSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
+        services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
         return services;
     }
 

@@ -25,6 +25,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly string _shardId;
     private readonly TrackerSettings _settings;
     private readonly IActorRef _leaderboard;
+    private readonly IActorRef? _alerts;
     private readonly TimeProvider _clock;
     private readonly ShardState _state;
     private readonly HashSet<TrackedBusiness> _surging = [];
@@ -54,8 +55,9 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private int _persistingShard;
 
     public ShardTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics = null)
+        TrackerMetrics? metrics = null, IActorRef? alerts = null)
     {
+        _alerts = alerts;
         _shardId = shardId;
         _metrics = metrics;
         _settings = settings;
@@ -126,15 +128,16 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private long Now => _clock.GetUtcNow().UtcTicks;
 
     /// <remarks>Not <c>Props.Create(() => new …)</c>, which compiles an expression tree for every tracker started.</remarks>
+    /// <param name="alerts">The alerts singleton (proxy), told the same surge reports as the leaderboard; null for none.</param>
     public static Props PropsFor(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
-        TrackerMetrics? metrics = null) =>
-        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics));
+        TrackerMetrics? metrics = null, IActorRef? alerts = null) =>
+        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics, alerts));
 
     private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics) : IIndirectActorProducer
+        TrackerMetrics? metrics, IActorRef? alerts) : IIndirectActorProducer
     {
         public Type ActorType => typeof(ShardTracker);
-        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics);
+        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics, alerts);
         public void Release(ActorBase actor) { }
     }
 
@@ -245,8 +248,11 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 
     private void Report(TrackedBusiness business, SurgeTransition transition)
     {
-        var surging = transition != SurgeTransition.Ended;
-        _leaderboard.Tell(new SurgeChanged(business.Id, surging, Entry(business)));
+        var change = new SurgeChanged(business.Id, transition != SurgeTransition.Ended, Entry(business));
+        _leaderboard.Tell(change);
+        // The alerts singleton gets the same reports: it resolves an alert whose business stops being reported, so a
+        // report lost while it moves between nodes cannot leave an alert firing.
+        _alerts?.Tell(change);
     }
 
     private LeaderboardEntry Entry(TrackedBusiness business)

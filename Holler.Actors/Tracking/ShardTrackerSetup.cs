@@ -1,6 +1,7 @@
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Holler.Alerts;
 using Holler.Leaderboard;
 
 namespace Holler.Tracking;
@@ -27,7 +28,9 @@ public static class ShardTrackerSetup
             (_, registry) =>
             {
                 var leaderboard = registry.Get<LeaderboardActor>();
-                return id => ShardTracker.PropsFor(id, settings, leaderboard, clock, metrics);
+                // Optional: test systems wire trackers without alerts.
+                var alerts = registry.TryGet<AlertsActor>(out var found) ? found : null;
+                return id => ShardTracker.PropsFor(id, settings, leaderboard, clock, metrics, alerts);
             },
             extractor,
             new ShardOptions

@@ -6,8 +6,15 @@ public sealed class WebOptionsSection
     public string Hostname { get; set; } = "127.0.0.1";
     /// <summary>0 picks a free port (tests).</summary>
     public int Port { get; set; } = 5080;
+    /// <summary>The dashboard's address as people reach it (https://holler.example.com), for links in alert
+    /// notifications; empty for no links.</summary>
+    public string PublicUrl { get; set; } = "";
 
-    public void Validate(List<string> errors) => Listener.Validate(errors, "Web", Hostname, Port);
+    public void Validate(List<string> errors)
+    {
+        Listener.Validate(errors, "Web", Hostname, Port);
+        if (Holler.Domain.Alerts.AlertSettings.CheckPublicUrl(PublicUrl.Trim(), "Web:PublicUrl") is { } problem) errors.Add(problem);
+    }
 }
 
 public sealed class OperatorOptionsSection

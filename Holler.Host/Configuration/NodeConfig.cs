@@ -46,6 +46,9 @@ public sealed record NodeConfig
     public required int OperatorPort { get; init; }
     public required string OperatorToken { get; init; }
 
+    /// <summary>Alert grouping, history and drill-down links (Alerts:…, Web:PublicUrl).</summary>
+    public Holler.Domain.Alerts.AlertSettings Alerts { get; init; } = Holler.Domain.Alerts.AlertSettings.Default;
+
     /// <summary>How often to print an ingest status line; null for never.</summary>
     public TimeSpan? StatusInterval { get; init; }
 

@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Holler.Alerts;
 using Holler.Clustering;
+using Holler.Domain.Alerts;
 using Holler.Domain.Catalog;
 using Holler.Host.Configuration;
 using Holler.Ingest;
@@ -106,7 +108,7 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddOperatorEndpoint(bootstrap);
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics, trackerMetrics);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics, catalog);
                 akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
@@ -135,7 +137,7 @@ public sealed class HollerNode : IAsyncDisposable
     }
 
     private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
-        TrackerMetrics trackerMetrics)
+        TrackerMetrics trackerMetrics, BusinessCatalog catalog)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -154,6 +156,8 @@ public sealed class HollerNode : IAsyncDisposable
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
+            // Before the trackers: their region looks the alerts proxy up when it starts.
+            .AddAlerts(config.Alerts, CatalogFacts.From(catalog), config.Has(NodeRole.Tracker))
             .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
         if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();

@@ -17,7 +17,7 @@ public sealed record OperatorEndpointOptions(string KafkaBootstrap);
 
 /// <summary>
 /// The operator endpoint every node serves on its own port: health (<c>/healthz/live</c>, <c>/healthz/ready</c>),
-/// Prometheus metrics (<c>/metrics</c>) and the API behind <c>holler cluster|sharding|top|business|ingest</c>
+/// Prometheus metrics (<c>/metrics</c>) and the API behind <c>holler cluster|sharding|top|business|ingest|alerts</c>
 /// (<c>/api/…</c>). Requests to operator paths on the dashboard's port are not served, so a dashboard bound beyond
 /// loopback never exposes them; /api and /metrics need the bearer token when one is configured.
 /// </summary>
@@ -81,6 +81,7 @@ public static class OperatorEndpoints
         ClusterApi.Map(api);
         ShardingApi.Map(api);
         PipelineApi.Map(api);
+        AlertsApi.Map(api);
         // Anything else under /api is a client newer than this node, or a typo: say so in the API's own shape.
         api.MapFallback(() => ClusterApi.Error(StatusCodes.Status404NotFound, "no such operator API; is holler newer than this node?"));
         return app;

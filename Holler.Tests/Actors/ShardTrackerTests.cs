@@ -32,8 +32,8 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         BaselineSettings.Default, DetectorSettings.Default, snapshotEvery,
         TickInterval: TimeSpan.FromMilliseconds(50), QuietAfter: TimeSpan.FromSeconds(2), MinSnapshotInterval: TimeSpan.Zero);
 
-    private IActorRef StartTracker(TrackerSettings? settings = null, string id = Id) =>
-        Sys.ActorOf(ShardTracker.PropsFor(id, settings ?? Settings(), _leaderboard.Ref, _clock));
+    private IActorRef StartTracker(TrackerSettings? settings = null, string id = Id, IActorRef? alerts = null) =>
+        Sys.ActorOf(ShardTracker.PropsFor(id, settings ?? Settings(), _leaderboard.Ref, _clock, alerts: alerts));
 
     private TrafficBatchAck Send(IActorRef tracker, TrafficBatch batch)
     {
@@ -488,9 +488,9 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
     private const long SurgeStart = T0 + WarmupSeconds;
 
     /// <summary>Three minutes of 10 events/s, then 20 seconds of 10×, one batch per event-time second.</summary>
-    private (IActorRef Tracker, Traffic Traffic, SurgeChanged Started) Surge()
+    private (IActorRef Tracker, Traffic Traffic, SurgeChanged Started) Surge(IActorRef? alerts = null)
     {
-        var tracker = StartTracker();
+        var tracker = StartTracker(alerts: alerts);
         var traffic = new Traffic(Id);
         SendAll(tracker, traffic.PerSecond(T0, WarmupSeconds, Normal));
         var warm = Series(tracker); // every batch before this has been handled completely
@@ -528,6 +528,20 @@ public abstract class ShardTrackerTests(StorageBackend backend, ITestOutputHelpe
         Assert.All(series.ExpectedMinutes.Select((e, i) => (e, Low: series.BandLowMinutes[i], High: series.BandHighMinutes[i])),
             m => Assert.True(m.Low <= m.e && m.e <= m.High, $"{m.Low} <= {m.e} <= {m.High}"));
         Assert.Equal((int)BaselineSettings.Default.AdoptShiftAfterMinutes, series.AdoptAfterMinutes);
+    }
+
+    [Fact]
+    public void TheAlertsSingletonGetsTheSameSurgeReportsAsTheLeaderboard()
+    {
+        var alerts = CreateTestProbe("alerts");
+        var (tracker, _, started) = Surge(alerts.Ref);
+
+        Assert.Same(started, alerts.ExpectMsg<SurgeChanged>(Long, cancellationToken: Ct));
+        Series(tracker);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        var ended = alerts.FishForMessage<SurgeChanged>(m => !m.Surging, Long, cancellationToken: Ct);
+        Assert.Equal((Id, started.Entry.SinceMs), (ended.BusinessId, ended.Entry.SinceMs));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public static class OperatorCli
         TopCommand.Create(),
         BusinessCommand.Create(),
         IngestCommand.Create(),
+        AlertsCommand.Create(),
     ];
 }
 

@@ -44,6 +44,9 @@ public sealed class OperatorClient : IDisposable
             Content = JsonContent.Create(body ?? new { }, options: OperatorJson.Options),
         }, token);
 
+    public Task<T> DeleteAsync<T>(string path, CancellationToken token) =>
+        SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Delete, path), token);
+
     /// <summary>Reads an NDJSON stream item by item until the node ends it or <paramref name="token"/> is cancelled.</summary>
     public async IAsyncEnumerable<T> StreamAsync<T>(string path, [EnumeratorCancellation] CancellationToken token)
     {

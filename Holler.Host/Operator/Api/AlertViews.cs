@@ -1,0 +1,74 @@
+using Holler.Domain.Alerts;
+
+namespace Holler.Host.Operator.Api;
+
+/// <summary>One alert rule (<c>GET /api/alerts/rules/{id}</c>, and in lists).</summary>
+/// <param name="Scope">all, business:ID,…, category:NAME,… or city:NAME,…</param>
+/// <param name="Condition">surge or drop.</param>
+/// <param name="MinSeverity">The episode's severity must reach this; 0 takes every episode the detector reports.</param>
+/// <param name="MinDurationSeconds">How long the condition holds (pending) before the alert fires.</param>
+/// <param name="RenotifySeconds">Reminder interval while firing unacknowledged; 0 for none.</param>
+/// <param name="QuietHours">HH:mm-HH:mm in each business's local time, or null.</param>
+public sealed record AlertRuleView(string Id, string Name, string Scope, ConditionKind Condition, double MinSeverity,
+    double MinDurationSeconds, double RenotifySeconds, string? QuietHours, IReadOnlyList<string> Channels, DateTimeOffset? MutedUntil,
+    DateTimeOffset Created)
+{
+    public static AlertRuleView From(AlertRule r) => new(r.Id, r.Name, r.Scope.ToString(), r.Condition.Kind, r.Condition.MinSeverity,
+        r.MinDuration.TotalSeconds, r.RenotifyInterval.TotalSeconds, r.QuietHours?.ToString(), r.Channels,
+        r.MutedUntilMs is { } m ? DateTimeOffset.FromUnixTimeMilliseconds(m) : null, DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs));
+}
+
+/// <summary>A business snoozed until a time, for one rule or (<paramref name="Rule"/> null) for every rule.</summary>
+public sealed record SnoozeView(string? Rule, string Business, DateTimeOffset Until);
+
+/// <summary><c>GET /api/alerts/rules</c>: every rule, oldest first, and the businesses snoozed now.</summary>
+public sealed record AlertRulesView(IReadOnlyList<AlertRuleView> Rules, IReadOnlyList<SnoozeView> Snoozes);
+
+/// <summary>"Not a real surge", as a person said it.</summary>
+public sealed record AlertFeedbackView(DateTimeOffset At, string By, string Note);
+
+/// <summary>One alert (<c>GET /api/alerts/{id}</c>, and in the history).</summary>
+/// <param name="Episode">surge or drop.</param>
+/// <param name="Severity">As last reported (at resolve, once resolved).</param>
+/// <param name="Window">Events in the last 60 seconds, as last reported.</param>
+/// <param name="Expected">Events expected in 60 seconds.</param>
+/// <param name="EpisodeSince">When the episode started (event time).</param>
+/// <param name="FiringNotified">A firing notification was made (none while muted, snoozed or in quiet hours).</param>
+public sealed record AlertView(string Id, string RuleId, string? RuleName, string BusinessId, string Name, string? Category, string? City,
+    AlertState State, string Episode, double Severity, double PeakSeverity, double Ratio, long Window, double Expected,
+    DateTimeOffset EpisodeSince, DateTimeOffset Opened, DateTimeOffset? Fired, DateTimeOffset? Acknowledged, string? AcknowledgedBy,
+    DateTimeOffset? Resolved, string? ResolveReason, bool FiringNotified, bool ResolveNotified, AlertFeedbackView? NotReal,
+    string DrillDownUrl)
+{
+    public static AlertView From(Alert a, string? ruleName)
+    {
+        static DateTimeOffset? At(long? ms) => ms is { } m ? DateTimeOffset.FromUnixTimeMilliseconds(m) : null;
+        var b = a.Business;
+        return new AlertView(a.Id, a.RuleId, ruleName, a.BusinessId, b.Name, b.Category, b.City, a.State, b.Drop ? "drop" : "surge",
+            b.Severity, a.PeakSeverity, b.Ratio, b.WindowCount, b.Expected, DateTimeOffset.FromUnixTimeMilliseconds(b.SinceMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(a.OpenedMs), At(a.FiredMs), At(a.AcknowledgedMs), a.AcknowledgedBy, At(a.ResolvedMs),
+            a.ResolveReason, a.FiringNotified, a.ResolveNotified,
+            a.Feedback is { } f ? new AlertFeedbackView(DateTimeOffset.FromUnixTimeMilliseconds(f.AtMs), f.By, f.Note) : null,
+            b.DrillDownUrl);
+    }
+}
+
+/// <summary><c>GET /api/alerts</c>: the history, newest first.</summary>
+public sealed record AlertListView(IReadOnlyList<AlertView> Alerts);
+
+/// <summary><c>POST /api/alerts/rules</c>. Durations as people type them: 90s, 5m, 1h, 00:05:00.</summary>
+/// <param name="Id">Defaults to the name made url-safe.</param>
+/// <param name="Scope">Default all.</param>
+/// <param name="Condition">surge (default) or drop.</param>
+public sealed record AlertRuleRequest(string? Id, string? Name, string? Scope, string? Condition, double? MinSeverity, string? MinDuration,
+    string? Renotify, string? QuietHours, IReadOnlyList<string>? Channels);
+
+/// <summary>Until when, for mute and snooze: a duration from now (<paramref name="For"/>) or a time.</summary>
+public sealed record UntilRequest(string? For, DateTimeOffset? Until);
+
+/// <summary><c>POST /api/alerts/snooze</c>: a business, for one rule or (no rule) every rule.</summary>
+public sealed record SnoozeRequest(string? Business, string? Rule, string? For, DateTimeOffset? Until);
+
+public sealed record AcknowledgeRequest(string? By);
+
+public sealed record NotRealRequest(string? By, string? Note);

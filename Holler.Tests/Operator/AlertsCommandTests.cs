@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Akka.Actor;
+using Holler.Alerts;
+using Holler.Domain.Alerts;
+using Holler.Domain.Surges;
+using Holler.Host.Operator.Api;
+using Holler.Leaderboard;
+using Holler.Tests.Support;
+
+namespace Holler.Tests.Operator;
+
+/// <summary><c>holler alerts …</c> on a live two-node cluster: the alerts singleton lives on A (the oldest tracker node),
+/// so commands sent to B reach it over the network.</summary>
+[Collection(OperatorClusterCollection.Name)]
+public sealed class AlertsCommandTests(OperatorCluster cluster)
+{
+    private string A => OperatorCluster.NodeArg(cluster.A);
+    private string B => OperatorCluster.NodeArg(cluster.B);
+
+    private static T Parse<T>(HollerProcess.Result result)
+    {
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        return JsonSerializer.Deserialize<T>(result.Stdout, OperatorJson.Options)!;
+    }
+
+    [Fact]
+    public async Task A_rule_added_with_the_cli_is_listed_shown_muted_and_removed()
+    {
+        var added = await HollerProcess.RunAsync(["alerts", "rules", "add", "Coffee surges", "--scope", "category:Coffee", "--min-severity", "8",
+            "--min-duration", "2m", "--quiet-hours", "22:00-07:00", "--channel", "ops", "--channel", "pager", "--json", "--node", B]);
+        var rule = Parse<AlertRuleView>(added);
+        Assert.Equal(("coffee-surges", "Coffee surges", "category:Coffee", ConditionKind.Surge, 8.0, 120.0, "22:00-07:00"),
+            (rule.Id, rule.Name, rule.Scope, rule.Condition, rule.MinSeverity, rule.MinDurationSeconds, rule.QuietHours));
+        Assert.Equal(["ops", "pager"], rule.Channels);
+
+        var list = await OperatorCli.RunAsync(["alerts", "rules", "list", "--node", A]);
+        Assert.True(list.ExitCode == 0, list.Stderr);
+        Assert.Contains("coffee-surges", list.Stdout);
+        Assert.Contains("category:Coffee", list.Stdout);
+        Assert.Contains("surge ≥ 8", list.Stdout);
+
+        var muted = Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "mute", "coffee-surges", "--for", "1h", "--json", "--node", A]));
+        Assert.InRange(muted.MutedUntil!.Value, DateTimeOffset.UtcNow.AddMinutes(59), DateTimeOffset.UtcNow.AddMinutes(61));
+        var shown = await OperatorCli.RunAsync(["alerts", "rules", "show", "coffee-surges", "--node", B]);
+        Assert.Contains("muted until", shown.Stdout);
+        Assert.Null(Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "unmute", "coffee-surges", "--json", "--node", B])).MutedUntil);
+
+        var removed = await OperatorCli.RunAsync(["alerts", "rules", "rm", "coffee-surges", "--node", B]);
+        Assert.Equal((0, "Removed rule coffee-surges."), (removed.ExitCode, removed.Stdout.Trim()));
+        var after = Parse<AlertRulesView>(await OperatorCli.RunAsync(["alerts", "rules", "list", "--json", "--node", A]));
+        Assert.DoesNotContain(after.Rules, r => r.Id == "coffee-surges");
+    }
+
+    [Theory]
+    [InlineData("min-duration: 'soon' is not a duration", "alerts", "rules", "add", "x", "--channel", "ops", "--min-duration", "soon")]
+    [InlineData("scope: 'planet:Mars' is not a scope", "alerts", "rules", "add", "x", "--channel", "ops", "--scope", "planet:Mars")]
+    [InlineData("condition: 'rate' is not surge or drop", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "rate")]
+    [InlineData("quiet-hours: '22-7' is not quiet hours", "alerts", "rules", "add", "x", "--channel", "ops", "--quiet-hours", "22-7")]
+    [InlineData("no rule 'no-such-rule'", "alerts", "rules", "mute", "no-such-rule", "--for", "1h")]
+    [InlineData("no rule 'no-such-rule'", "alerts", "rules", "show", "no-such-rule")]
+    [InlineData("for: 'banana' is not a duration", "alerts", "snooze", "--business", "biz", "--for", "banana")]
+    [InlineData("no alert 'a-none'", "alerts", "ack", "a-none")]
+    [InlineData("Option '--channel' is required", "alerts", "rules", "add", "x")]
+    public async Task Bad_input_is_one_line_naming_the_problem_and_exit_code_2(string problem, params string[] args)
+    {
+        var result = await OperatorCli.RunAsync([.. args, "--node", B]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(problem, result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_surge_makes_an_alert_people_can_list_acknowledge_snooze_and_mark_not_real()
+    {
+        var business = cluster.A.Catalog[11];
+        Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "add", "One business", "--id", "one-business",
+            "--scope", $"business:{business.Id}", "--channel", "ops", "--json", "--node", A]));
+        // What a tracker sends while the business surges, straight to the singleton (the trackers' path is tested apart).
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+        cluster.B.Registry.Get<AlertsActor>().Tell(new SurgeChanged(business.Id, true,
+            new LeaderboardEntry(business.Id, 9.5, 600, 100, 6, since, 0)));
+
+        var listed = await Eventually.Until(
+            async () => Parse<AlertListView>(await OperatorCli.RunAsync(["alerts", "list", "--rule", "one-business", "--state", "firing", "--json", "--node", B])),
+            view => view.Alerts.Count == 1, TimeSpan.FromSeconds(30), view => $"{view.Alerts.Count} firing alerts");
+        var alert = listed.Alerts[0];
+        Assert.Equal((business.Id, business.Name, business.City, "surge", 9.5), (alert.BusinessId, alert.Name, alert.City, alert.Episode, alert.PeakSeverity));
+
+        var ack = await HollerProcess.RunAsync(["alerts", "ack", alert.Id, "--by", "ana", "--node", B]);
+        Assert.Equal((0, $"Acknowledged {alert.Id} ({business.Name})."), (ack.ExitCode, ack.Stdout.Trim()));
+        var snooze = await HollerProcess.RunAsync(["alerts", "snooze", alert.Id, "--for", "2h", "--node", A]);
+        Assert.True(snooze.ExitCode == 0, snooze.Stderr);
+        var notReal = await OperatorCli.RunAsync(["alerts", "not-real", alert.Id, "--note", "a crawler", "--by", "ana", "--node", A]);
+        Assert.True(notReal.ExitCode == 0, notReal.Stderr);
+
+        var shown = Parse<AlertView>(await OperatorCli.RunAsync(["alerts", "show", alert.Id, "--json", "--node", B]));
+        Assert.Equal((AlertState.Acknowledged, "ana", "a crawler"), (shown.State, shown.AcknowledgedBy, shown.NotReal!.Note));
+        var rules = Parse<AlertRulesView>(await OperatorCli.RunAsync(["alerts", "rules", "list", "--json", "--node", B]));
+        var snoozed = Assert.Single(rules.Snoozes, s => s.Business == business.Id);
+        Assert.Equal("one-business", snoozed.Rule);
+        var human = await OperatorCli.RunAsync(["alerts", "list", "--business", business.Id, "--node", A]);
+        Assert.Contains(alert.Id, human.Stdout);
+        Assert.Contains("acknowledged", human.Stdout);
+        Assert.Contains("not real", human.Stdout);
+        // Acknowledging twice is refused: only a firing alert can be.
+        var again = await OperatorCli.RunAsync(["alerts", "ack", alert.Id, "--node", A]);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("only a firing alert", again.Stderr);
+    }
+}
