@@ -1,3 +1,4 @@
+using Holler.Web.Access;
 using Holler.Web.Components;
 using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
@@ -10,8 +11,9 @@ namespace Holler.Web;
 /// <summary>How a node with the web role serves the dashboard: services first, then endpoints.</summary>
 public static class DashboardSetup
 {
-    public static IServiceCollection AddHollerDashboard(this IServiceCollection services)
+    public static IServiceCollection AddHollerDashboard(this IServiceCollection services, WebAccessSettings access)
     {
+        services.AddHollerAccess(access);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.TryAddSingleton(TimeProvider.System);
@@ -22,7 +24,9 @@ public static class DashboardSetup
 
     public static WebApplication MapHollerDashboard(this WebApplication app)
     {
+        app.UseHollerAccess();
         app.UseAntiforgery();
+        app.MapHollerAccess();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
