@@ -98,10 +98,10 @@ public sealed class AccessBrowserTests(SignInNodeFixture node) : IClassFixture<S
 
         await SignInAsync(page, "wrongy", "not the password");
         Assert.Equal(PasswordSignIn.Refused, (await page.InnerTextAsync("[data-testid=signin-error]")).Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "access-refused.png") });
         await page.GotoAsync(Url("/"));
         Assert.Contains("/signin", page.Url);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "access-refused.png") });
         for (var i = 0; i < SignInNodeFixture.MaxFailures - 1; i++)
         {
             await SignInAsync(page, "locky", "guess " + i);
