@@ -27,7 +27,7 @@ public static class TokensCommand
             Console.Error.WriteLine("The token (shown only now; give it to holler commands as HOLLER_OPERATOR__TOKEN or --token):");
             Console.WriteLine(secret);
             Console.Error.WriteLine("Add this to the settings file given with --config; a running node picks it up without a restart:");
-            Console.WriteLine(settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return ExitCodes.Ok;
         });
         return new Command("tokens", "Operator API tokens") { add };

@@ -37,7 +37,8 @@ public static class UsersCommand
             if (ids.Count > 0) entry["Businesses"] = string.Join(",", ids);
             var settings = new JsonObject { ["Web"] = new JsonObject { ["Users"] = new JsonObject { [user] = entry } } };
             Console.Error.WriteLine("Add this to the settings file given with --config (merge it with any \"Web\" section there):");
-            Console.WriteLine(settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            // Unescaped (a hash's '+' stays '+'), so the value can be pasted into an environment variable as well.
+            Console.WriteLine(settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return ExitCodes.Ok;
         });
         return new Command("users", "Dashboard users (built-in sign-in)") { add };

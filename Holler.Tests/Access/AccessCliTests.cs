@@ -23,6 +23,8 @@ public sealed class AccessCliTests
         Assert.Equal("business", entry.GetProperty("Role").GetString());
         Assert.Equal("b-1,b-2", entry.GetProperty("Businesses").GetString());
         var hash = entry.GetProperty("PasswordHash").GetString()!;
+        // Printed as it is, so it can go into an environment variable too (HOLLER_WEB__USERS__owner__PASSWORDHASH).
+        Assert.Contains($"\"{hash}\"", result.Stdout);
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<string>().VerifyHashedPassword("owner", hash, password));
         Assert.Equal(PasswordVerificationResult.Failed, new PasswordHasher<string>().VerifyHashedPassword("owner", hash, password + "!"));
 
