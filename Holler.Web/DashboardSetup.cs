@@ -2,6 +2,7 @@ using Holler.Web.Access;
 using Holler.Web.Components;
 using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -19,6 +20,8 @@ public static class DashboardSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
+        // After the framework's own registration, so circuits use this one.
+        if (access.SignInRequired) services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Holler.Tests.Web;
 using Holler.Web.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Holler.Tests.Access;
@@ -139,6 +140,23 @@ public sealed class AccessBrowserTests(SignInNodeFixture node) : IClassFixture<S
         var allowed = await analyst.GotoAsync(Url("/alerts/rules"));
         Assert.Equal(200, allowed!.Status);
         await analyst.Locator("[data-testid=alert-rules]").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task A_user_removed_from_the_settings_loses_an_open_dashboard_without_reloading_it()
+    {
+        await using var chromium = await DebianChromium.LaunchAsync();
+        var page = await SignedInAsync(chromium, "leaver");
+        await page.Locator("[data-testid=connection]").WaitForAsync();
+
+        // What the settings file's reload does (SettingsReload): the same settings without this user.
+        var access = node.Node.Services.GetRequiredService<WebAccess>();
+        access.Replace(access.Current with { Users = access.Current.Users.Where(u => u.Key != "leaver").ToDictionary() });
+
+        // The open circuit re-checks its user (every 30 s) and sends the page to sign in; the session is gone too.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl="), new() { Timeout = 90_000 });
+        await page.GotoAsync(Url("/"));
+        Assert.Contains("/signin", page.Url);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class SignInNodeFixture : IAsyncLifetime
             o.Web.Users["analyst"] = User("analyst", HollerRoles.Analyst);
             o.Web.Users["locky"] = User("locky", HollerRoles.Viewer);
             o.Web.Users["wrongy"] = User("wrongy", HollerRoles.Viewer);
+            o.Web.Users["leaver"] = User("leaver", HollerRoles.Viewer);
             o.Web.Users["owner"] = User("owner", HollerRoles.Business, $"{catalog[3].Id},{catalog[4].Id}");
         });
         Node = await TestNodes.StartAsync(config);

@@ -84,16 +84,22 @@ public static class AccessSetup
     /// businesses change: the settings file is re-read without a restart, and a session must not outlive its user.</summary>
     private static async Task ValidateBuiltInUserAsync(CookieValidatePrincipalContext context)
     {
-        var user = context.Principal;
-        if (user?.FindFirst(HollerClaims.Method)?.Value != "password") return;
+        if (context.Principal is not { } user) return;
         var access = context.HttpContext.RequestServices.GetRequiredService<WebAccess>().Current;
-        var name = user.FindFirst(HollerClaims.Name)?.Value ?? "";
-        var current = access.Users.TryGetValue(name, out var found) ? found : null;
-        if (current is not null && HollerPrincipal.RoleOf(user) == current.Role
-            && (current.Role != HollerRoles.Business || user.FindAll(HollerClaims.Business).Select(c => c.Value).ToHashSet().SetEquals(current.Businesses)))
-            return;
+        if (StillValid(user, access)) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(CookieScheme);
+    }
+
+    /// <summary>False when a built-in user's session no longer matches the settings: the user is gone, or their role or
+    /// businesses changed. Sessions from the provider or the local scheme are not the settings' to end.</summary>
+    public static bool StillValid(System.Security.Claims.ClaimsPrincipal user, WebAccessSettings access)
+    {
+        if (user.FindFirst(HollerClaims.Method)?.Value != "password") return true;
+        var name = user.FindFirst(HollerClaims.Name)?.Value ?? "";
+        return access.Users.TryGetValue(name, out var current) && HollerPrincipal.RoleOf(user) == current.Role
+            && (current.Role != HollerRoles.Business
+                || user.FindAll(HollerClaims.Business).Select(c => c.Value).ToHashSet().SetEquals(current.Businesses));
     }
 
     /// <summary>Headers, authentication, authorization, and no circuit without a user; after UseRouting.</summary>
