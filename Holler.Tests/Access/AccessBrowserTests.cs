@@ -69,6 +69,14 @@ public sealed class AccessBrowserTests(SignInNodeFixture node) : IClassFixture<S
         var circuit = await page.APIRequest.PostAsync(Url("/_blazor/negotiate?negotiateVersion=1"));
         Assert.Equal(401, circuit.Status);
 
+        // A sign-in posted without the form's anti-forgery token (from another site, say) is refused, right password or not.
+        var forged = page.APIRequest.CreateFormData();
+        forged.Set("Name", "viewer");
+        forged.Set("Password", SignInNodeFixture.Password);
+        var forgedAnswer = await page.APIRequest.PostAsync(Url("/account/signin"), new() { Form = forged, MaxRedirects = 0 });
+        Assert.Equal(400, forgedAnswer.Status);
+        Assert.DoesNotContain(await chromium.Context.CookiesAsync(), c => c.Name == "holler.session");
+
         await SignInAsync(page, "viewer", SignInNodeFixture.Password);
 
         // Back where the visit began, signed in, with the drill-down's charts (Plotly) drawn under the policy.
