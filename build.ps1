@@ -128,6 +128,9 @@ function Invoke-Test {
         Remove-Item -LiteralPath $TestResults -Recurse -Force
     }
     New-Item -ItemType Directory -Path $TestResults -Force | Out-Null
+    # The OpenID provider the dashboard's sign-in test starts (tools/oidc-test-provider), from its lock file.
+    & npm ci --prefix tools/oidc-test-provider --no-audit --no-fund --loglevel=error
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 
     $arguments = @('test', $Solution, '-c', $Configuration,
         '--results-directory', $TestResults,

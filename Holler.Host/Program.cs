@@ -17,6 +17,9 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     BusinessCommand.Create(),
     IngestCommand.Create(),
     AlertsCommand.Create(),
+    // Access: entries for the settings file (dashboard users, operator API tokens).
+    UsersCommand.Create(),
+    TokensCommand.Create(),
 };
 // Ctrl-C / SIGTERM cancel the command, which then leaves the cluster in order (hand-off, snapshots, offset commits).
 // The default 2-second grace would cut that short and kill the process mid-shutdown.

@@ -1,6 +1,8 @@
+using Holler.Web.Access;
 using Holler.Web.Components;
 using Holler.Web.Feed;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -10,20 +12,25 @@ namespace Holler.Web;
 /// <summary>How a node with the web role serves the dashboard: services first, then endpoints.</summary>
 public static class DashboardSetup
 {
-    public static IServiceCollection AddHollerDashboard(this IServiceCollection services)
+    public static IServiceCollection AddHollerDashboard(this IServiceCollection services, WebAccessSettings access)
     {
+        services.AddHollerAccess(access);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
+        // After the framework's own registration, so circuits use this one.
+        if (access.SignInRequired) services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         return services;
     }
 
     public static WebApplication MapHollerDashboard(this WebApplication app)
     {
+        app.UseHollerAccess();
         app.UseAntiforgery();
+        app.MapHollerAccess();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -50,7 +50,7 @@ public static class RunCommand
                 }
                 flags.Add(new(pair[..eq].Trim(), pair[(eq + 1)..]));
             }
-            var (node, errors) = SettingsLoader.Load(parse.GetValue(config), flags);
+            var (node, errors) = SettingsLoader.Load(parse.GetValue(config), flags, watch: true);
             if (node is null) return CommandFailure.Fail(null, errors);
             return await RunAsync(node with { StatusInterval = node.Has(NodeRole.Ingest) ? TimeSpan.FromSeconds(10) : null }, token);
         });
@@ -106,8 +106,8 @@ public static class RunCommand
               kafka        {node.BootstrapServers}{(config.KafkaBootstrap is null ? " (embedded broker)" : "")}, topic {config.Topic}
               persistence  {config.Persistence switch { Holler.Persistence.PersistenceProvider.Sqlite => $"SQLite in {config.DataDir}", Holler.Persistence.PersistenceProvider.Postgres => "PostgreSQL", _ => "in memory (not durable)" }}
               catalog      {node.Catalog.Count:N0} businesses
-              dashboard    {(node.Endpoints.DashboardUrl is { } url ? url.ToString() : "none (no web role)")}
-              operator     {node.Endpoints.OperatorUrl} (health at /healthz/live){(config.OperatorToken.Length > 0 ? ", token required" : "")}
+              dashboard    {(node.Endpoints.DashboardUrl is { } url ? url + (config.WebAccess.SignInRequired ? $" (sign-in: {config.WebAccess.Users.Count} user(s){(config.WebAccess.Oidc is not null ? ", OpenID Connect" : "")})" : " (no sign-in: loopback only)") : "none (no web role)")}
+              operator     {node.Endpoints.OperatorUrl} (health at /healthz/live){(config.OperatorTokens.Count > 0 ? $", {config.OperatorTokens.Count} token(s)" : "")}
               generator    {(config.GeneratorEnabled ? $"{config.Generator.Rate:N0} events/s{(config.Generator.DailyRhythm ? " on average (daily and weekly rhythm, US Central)" : "")}, surges injected every {config.Generator.SurgeEverySeconds:N0} s from {config.Generator.FirstSurgeAfterSeconds:N0} s (truth in {Path.Combine(config.DataDir, "truth.jsonl")})" : "off")}
             The leaderboard is printed when it changes. Ctrl-C stops the node.
             """);

@@ -45,6 +45,12 @@ public sealed record NodeConfig
     public required string OperatorHostname { get; init; }
     public required int OperatorPort { get; init; }
     public required string OperatorToken { get; init; }
+    /// <summary>The operator API's tokens, <see cref="OperatorToken"/> among them; replaced when the settings file changes.</summary>
+    public IReadOnlyList<OperatorTokenEntry> OperatorTokens { get; init; } = [];
+    /// <summary>Who may use the dashboard; users and roles are replaced when the settings file changes.</summary>
+    public Holler.Web.Access.WebAccessSettings WebAccess { get; init; } = Holler.Web.Access.WebAccessSettings.Open;
+    /// <summary>The settings as loaded, watching the --config file; null when nothing is watched (tests, no file).</summary>
+    public Microsoft.Extensions.Configuration.IConfigurationRoot? LiveSettings { get; init; }
 
     /// <summary>Alert grouping, history and drill-down links (Alerts:…, Web:PublicUrl).</summary>
     public Holler.Domain.Alerts.AlertSettings Alerts { get; init; } = Holler.Domain.Alerts.AlertSettings.Default;

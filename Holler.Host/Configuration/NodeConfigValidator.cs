@@ -34,6 +34,11 @@ public static class NodeConfigValidator
         o.Web.Validate(errors);
         o.Operator.Validate(errors);
         var alerts = o.Alerts.Resolve(o.Web.PublicUrl, knownChannels: null, errors);
+        var tokens = o.Operator.ResolveTokens(errors);
+        var access = o.Web.ResolveAccess(errors);
+        // As the operator endpoint does: a dashboard others can reach is one they must sign in to.
+        if (roles.Contains(NodeRole.Web) && o.Web.BeyondLoopback && !access.SignInRequired)
+            errors.Add($"Web:Users: required when Web:Hostname ({o.Web.Hostname.Trim()}) is beyond loopback: add a user (holler users add) or set Web:Oidc:Authority");
         if (roles.Contains(NodeRole.Web) && o.Web.Port != 0 && o.Web.Port == o.Operator.Port)
             errors.Add($"Web:Port and Operator:Port must differ, both were {o.Web.Port}");
 
@@ -72,6 +77,8 @@ public static class NodeConfigValidator
             OperatorPort = o.Operator.Port,
             OperatorToken = o.Operator.Token.Trim(),
             Alerts = alerts,
+            OperatorTokens = tokens,
+            WebAccess = access,
         };
         return (config, []);
     }

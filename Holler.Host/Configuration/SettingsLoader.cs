@@ -8,11 +8,13 @@ public static class SettingsLoader
 {
     public const string EnvironmentPrefix = "HOLLER_";
 
-    public static IConfigurationRoot Build(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
+    /// <param name="watch">Re-read the --config file when it changes (a running node's users and tokens).</param>
+    public static IConfigurationRoot Build(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags, bool watch = false)
     {
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
-        if (!string.IsNullOrWhiteSpace(configFile)) builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+        if (!string.IsNullOrWhiteSpace(configFile))
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: watch);
         return builder
             .AddEnvironmentVariables(EnvironmentPrefix)
             .AddInMemoryCollection(flags)
@@ -20,13 +22,17 @@ public static class SettingsLoader
     }
 
     /// <summary>Binds and validates; errors are single lines naming the setting.</summary>
-    public static (NodeConfig? Config, IReadOnlyList<string> Errors) Load(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags)
+    /// <summary>Binds and validates; errors are single lines naming the setting. With <paramref name="watch"/> and a
+    /// file, the node keeps the loaded settings (<see cref="NodeConfig.LiveSettings"/>) to re-read its users and tokens.</summary>
+    public static (NodeConfig? Config, IReadOnlyList<string> Errors) Load(string? configFile, IEnumerable<KeyValuePair<string, string?>> flags,
+        bool watch = false)
     {
         HollerOptions options;
         IReadOnlyList<string> unknown;
+        IConfigurationRoot configuration;
         try
         {
-            var configuration = Build(configFile, flags);
+            configuration = Build(configFile, flags, watch && !string.IsNullOrWhiteSpace(configFile));
             options = new HollerOptions();
             configuration.Bind(options);
             unknown = KnownSettings.Check(configuration);
@@ -38,7 +44,12 @@ public static class SettingsLoader
         var (config, errors) = NodeConfigValidator.Resolve(options);
         // A setting with several bad parts (--kafka ",") would otherwise say the same thing once per part.
         var all = unknown.Concat(errors).Distinct().ToList();
-        return all.Count == 0 ? (config, []) : (null, all);
+        if (all.Count > 0 || !watch || string.IsNullOrWhiteSpace(configFile))
+        {
+            (configuration as IDisposable)?.Dispose();
+            return all.Count == 0 ? (config, []) : (null, all);
+        }
+        return (config! with { LiveSettings = configuration }, []);
     }
 
     private static string Describe(Exception e)

@@ -106,6 +106,7 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(endpoints);
             builder.Services.AddSingleton(trackerMetrics);
             builder.Services.AddOperatorEndpoint(bootstrap);
+            builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
                 Configure(akka, config, bootstrap, metrics, trackerMetrics, catalog);
@@ -113,7 +114,10 @@ public sealed class HollerNode : IAsyncDisposable
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
             });
-            if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard();
+            if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard(config.WebAccess);
+            if (config.LiveSettings is { } live)
+                builder.Services.AddHostedService(sp => new SettingsReload(live, sp.GetRequiredService<OperatorTokens>(),
+                    sp.GetService<Holler.Web.Access.WebAccess>(), sp.GetRequiredService<ILogger<SettingsReload>>()));
             if (config.StatusInterval is { } every)
                 builder.Services.AddHostedService(_ => new IngestStatusPrinter(metrics, Console.Error, every));
             if (config.StatusInterval is not null && config.KafkaBootstrap is not null)

@@ -33,6 +33,13 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--set", "Ingest:MaxRecordBytes=100" }, "Ingest:MaxRecordBytes must be between 1024 and 1048576, was 100")]
     [InlineData(new[] { "run", "--set", "Web:PublicUrl=ftp://holler.example" }, "Web:PublicUrl: 'ftp://holler.example' is not an absolute http(s) address")]
     [InlineData(new[] { "run", "--set", "Alerts:GroupSize=0" }, "Alerts:GroupSize must be between 1 and 1000, was 0")]
+    // Access (docs/access.md): a dashboard others can reach needs sign-in, as the operator endpoint needs a token.
+    [InlineData(new[] { "run", "--set", "Web:Hostname=0.0.0.0" }, "Web:Users: required when Web:Hostname (0.0.0.0) is beyond loopback")]
+    [InlineData(new[] { "run", "--set", "Web:Users:bob:PasswordHash=hunter2", "--set", "Web:Users:bob:Role=viewer" }, "Web:Users:bob:PasswordHash: not a password hash")]
+    [InlineData(new[] { "run", "--set", "Web:Usrs:bob:Role=viewer" }, "Web:Usrs:bob:Role: unknown setting (did you mean Web:Users:bob:Role?)")]
+    [InlineData(new[] { "run", "--set", "Web:Oidc:Authority=http://idp.example", "--set", "Web:Oidc:ClientId=holler" }, "Web:Oidc:Authority: must be https")]
+    [InlineData(new[] { "run", "--set", "Operator:Tokens:ci:Hash=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "--set", "Operator:Tokens:ci:Scopes=root" },
+        "Operator:Tokens:ci:Scopes: 'root' is not a list of read, write, operator")]
     public async Task A_bad_setting_is_named_in_one_line_with_exit_code_2(string[] args, string expected)
     {
         var result = await HollerProcess.RunAsync(args);

@@ -11,6 +11,11 @@ public sealed class KnownSettingsTests
     [InlineData("Kafak:Bootstrp", "Kafka:Bootstrap")]
     [InlineData("Datadir2", "DataDir")]
     [InlineData("Operator", "Operator:Hostname")]
+    // Nested sections, and maps keyed by a name of the user's choosing, which is kept as given.
+    [InlineData("Web:Oidc:Authorty", "Web:Oidc:Authority")]
+    [InlineData("Web:Usrs:bob:Role", "Web:Users:bob:Role")]
+    [InlineData("Operator:Tokens:ci:Hsh", "Operator:Tokens:ci:Hash")]
+    [InlineData("Web:Users", "Web:Users:NAME:PasswordHash")]
     public void The_suggestion_is_the_nearest_known_setting(string key, string expected) =>
         Assert.Equal(expected, KnownSettings.Suggest(key));
 
@@ -21,6 +26,12 @@ public sealed class KnownSettingsTests
         Assert.Contains("Roles", KnownSettings.All);
         Assert.True(KnownSettings.IsKnown("tracker:SHARDS"));
         Assert.False(KnownSettings.IsKnown("Tracker"));
+        Assert.Contains("Web:Users:NAME:Role", KnownSettings.All);
+        Assert.Contains("Web:Oidc:RoleMap:NAME", KnownSettings.All);
+        Assert.True(KnownSettings.IsKnown("web:users:Anyone:PASSWORDHASH"));
+        Assert.True(KnownSettings.IsKnown("Web:Oidc:RoleMap:Holler.Analysts"));
+        Assert.False(KnownSettings.IsKnown("Web:Users:anyone"));
+        Assert.False(KnownSettings.IsKnown("Web:Users:anyone:Password"));
     }
 
     [Fact]

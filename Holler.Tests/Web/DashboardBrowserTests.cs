@@ -35,6 +35,11 @@ public sealed class DashboardBrowserTests(DevNodeFixture dev, ITestOutputHelper 
         var page = await chromium.Context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        // The security headers' content security policy must fit everything the live view and the charts (Plotly) do.
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) errors.Add(m.Text);
+        };
 
         await page.GotoAsync(dev.Dashboard.ToString());
 

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Holler.Domain.Catalog;
 using Holler.Domain.Surges;
 using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Tests.Support;
 using Holler.Tracking;
+using Holler.Web.Access;
 using Holler.Web.Components.Layout;
 using Holler.Web.Components.Pages;
 using Holler.Web.Feed;
@@ -25,10 +28,14 @@ public sealed class DashboardComponentTests : IAsyncDisposable
     private readonly ClusterFeed _feed = new();
     private readonly ManualClock _clock = new();
     private readonly StubSeries _series = new();
+    private readonly BunitAuthorizationContext _user;
 
     public DashboardComponentTests()
     {
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _user = _ctx.AddAuthorization();
+        _user.SetAuthorized("viewer");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Viewer));
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton(_feed);
         _ctx.Services.AddSingleton(Catalog);
@@ -216,6 +223,46 @@ public sealed class DashboardComponentTests : IAsyncDisposable
         Assert.NotNull(cut.Find("#chart-minutes"));
         Assert.Empty(cut.FindAll("[data-testid=chart-empty]"));
         Assert.Contains(id, _series.Asked);
+    }
+
+    [Fact]
+    public void A_business_user_sees_only_their_businesses_on_the_leaderboard_map_and_history_and_in_the_search()
+    {
+        _user.SetAuthorized("owner");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Business), new Claim(HollerClaims.Business, B(2).Id),
+            new Claim(HollerClaims.Business, B(5).Id));
+        Publish(Board((1, 12, 5, 400), (2, 11, 4, 300), (3, 10, 3, 200)));
+        _feed.Update(s => s with { History = [new SurgeRecord(B(3).Id, NowMs - 600_000, NowMs - 300_000, 9, 100, 3),
+            new SurgeRecord(B(5).Id, NowMs - 900_000, NowMs - 800_000, 8, 90, 2.5)] });
+
+        var cut = _ctx.Render<LiveView>();
+
+        cut.WaitForAssertion(() => Assert.Equal([B(2).Id], cut.FindAll("[data-testid=leaderboard-row]").Select(r => r.GetAttribute("data-business-id"))), Wait);
+        Assert.All(cut.FindAll("[data-testid=map-marker]"), m => Assert.Equal(B(2).Id, m.GetAttribute("data-business-id")));
+        Assert.DoesNotContain(B(3).Name, cut.Markup);
+        Assert.DoesNotContain(B(1).Name, cut.Markup);
+        Assert.Contains(B(5).Name, cut.Markup);
+
+        // The search looks among their businesses only: a word of another's name finds nothing, an id of another's neither.
+        var only = BusinessScope.Of(new ClaimsPrincipal(new ClaimsIdentity([new Claim(HollerClaims.Role, HollerRoles.Business),
+            new Claim(HollerClaims.Business, B(2).Id)], "test")));
+        Assert.Empty(CatalogSearch.Find(Catalog, B(1).Name, 12, Xunit.TestContext.Current.CancellationToken, only));
+        Assert.Empty(CatalogSearch.Find(Catalog, B(1).Id, 12, Xunit.TestContext.Current.CancellationToken, only));
+        Assert.Equal([B(2).Id], CatalogSearch.Find(Catalog, B(2).Name, 12, Xunit.TestContext.Current.CancellationToken, only).Select(b => b.Id));
+        Assert.NotEmpty(CatalogSearch.Find(Catalog, B(1).Name, 12, Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void A_business_page_of_another_business_shows_nothing_of_it_and_never_asks_its_tracker()
+    {
+        _user.SetAuthorized("owner");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Business), new Claim(HollerClaims.Business, B(2).Id));
+
+        var cut = _ctx.Render<BusinessPage>(p => p.Add(x => x.Id, B(9).Id));
+
+        Assert.Contains("not one of yours", cut.Find("[data-testid=forbidden]").TextContent);
+        Assert.DoesNotContain(B(9).Name, cut.Markup);
+        Assert.DoesNotContain(B(9).Id, _series.Asked);
     }
 
     [Fact]

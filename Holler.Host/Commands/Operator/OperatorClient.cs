@@ -124,6 +124,9 @@ public sealed class OperatorClient : IDisposable
             var hint = _hasToken ? "check --token or HOLLER_OPERATOR__TOKEN" : "it needs one: --token or HOLLER_OPERATOR__TOKEN";
             return new OperatorException(ExitCodes.Unauthorized, $"{Node} refused the operator token (HTTP 401); {hint}");
         }
+        // A token that is right but may not do this (a read token asked to down a member).
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+            return new OperatorException(ExitCodes.Unauthorized, $"{Node} refused: {error ?? "the token's scopes do not allow this"} (HTTP 403)");
         if (string.IsNullOrEmpty(error))
             return new OperatorException(ExitCodes.Unreachable, $"{Node} is not a Holler operator endpoint (HTTP {status} without an operator error)");
         var code = response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType ? ExitCodes.BadConfiguration : ExitCodes.Failed;
