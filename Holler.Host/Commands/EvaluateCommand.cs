@@ -101,6 +101,8 @@ public static class EvaluateCommand
         AnsiConsole.Write(table);
         Console.WriteLine("false surges by the local hour the node started (US Central): "
                           + string.Join(" ", result.FalseSurgesByLocalHour.Select((n, h) => $"{h:D2}h:{n}")));
+        Console.WriteLine("false surges by the minute after the start they began in: "
+                          + string.Join(" ", result.FalseSurgesByMinute.Select((n, m) => $"{m}:{n}")));
         Console.WriteLine("bw = business-weeks of the watched minutes; nothing injected, so every episode is false.");
         return ExitCodes.Ok;
     }

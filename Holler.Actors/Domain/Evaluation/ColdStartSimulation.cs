@@ -24,7 +24,8 @@ public static class ColdStartSimulation
     /// <param name="Bands">Per rate band as <see cref="LiveSimulation"/> has them: business-weeks are the simulated
     /// minutes; no surges or drops are injected, so only the false ones count.</param>
     /// <param name="FalseSurgesByLocalHour">False surges by the local hour the node started at (0–23).</param>
-    public sealed record Result(IReadOnlyList<LiveSimulation.Band> Bands, int[] FalseSurgesByLocalHour)
+    /// <param name="FalseSurgesByMinute">False surges by the minute after the start they began in.</param>
+    public sealed record Result(IReadOnlyList<LiveSimulation.Band> Bands, int[] FalseSurgesByLocalHour, int[] FalseSurgesByMinute)
     {
         public double BusinessWeeks => Bands.Sum(b => b.BusinessWeeks);
         public int FalseSurges => Bands.Sum(b => b.FalseSurges);
@@ -69,8 +70,13 @@ public static class ColdStartSimulation
                 members.Sum(r => r.FalseSurges), members.Sum(r => r.FalseDrops));
         }).ToArray();
         var byHour = new int[24];
-        foreach (var run in runs) byHour[run.LocalStartHour] += run.FalseSurges;
-        return new Result(bands, byHour);
+        var byMinute = new int[options.Minutes];
+        foreach (var run in runs)
+        {
+            byHour[run.LocalStartHour] += run.FalseSurges;
+            foreach (var minute in run.FalseSurgeMinutes) byMinute[minute]++;
+        }
+        return new Result(bands, byHour, byMinute);
     }
 
     private sealed class BusinessStart
@@ -86,12 +92,16 @@ public static class ColdStartSimulation
             // As ingest tells a tracker: the stream has been watched since the node started, quiet seconds included.
             _traffic.ObservedSince(start);
             LocalStartHour = (int)(((start - WeekStart) / 3600) % 24);
+            _start = start;
         }
+
+        private readonly long _start;
 
         public double PerMinute { get; }
         public int LocalStartHour { get; }
-        public int FalseSurges { get; private set; }
+        public int FalseSurges => FalseSurgeMinutes.Count;
         public int FalseDrops { get; private set; }
+        public List<int> FalseSurgeMinutes { get; } = [];
 
         public void RunMinute(long from, double factor)
         {
@@ -102,7 +112,7 @@ public static class ColdStartSimulation
                 else _traffic.AdvanceTo(second);
                 if (_traffic.Evaluate() != SurgeTransition.Started) continue;
                 if (_traffic.Detector.IsDrop) FalseDrops++;
-                else FalseSurges++;
+                else FalseSurgeMinutes.Add((int)((second - _start) / 60));
             }
         }
     }
