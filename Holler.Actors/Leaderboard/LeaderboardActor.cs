@@ -13,7 +13,8 @@ namespace Holler.Leaderboard;
 /// docs/architecture.md#performance-model). Its state is rebuilt from the trackers' once-a-second reports, so a
 /// hand-over to another node loses at most a second. It also keeps the recent surges (started, ended, peak) and
 /// publishes each start and end on <see cref="SurgeRecorded.Topic"/>, so a dashboard opened later can show what
-/// happened before.
+/// happened before. Drops (<see cref="LeaderboardEntry.Drop"/>, when trackers watch that side) go only to the history,
+/// tagged: the leaderboard ranks surges.
 /// </summary>
 public sealed class LeaderboardActor : ReceiveActor, IWithTimers
 {
@@ -21,6 +22,8 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private readonly TimeProvider _clock;
     private readonly IActorRef _mediator;
     private readonly LeaderboardRanking _ranking = new();
+    // Ongoing drops, never shown: kept only so a drop whose tracker stops reporting ends in the history as a surge does.
+    private readonly LeaderboardRanking _dropping = new();
     private readonly SurgeHistory _history = new();
     private IReadOnlyList<LeaderboardEntry> _published = [];
     private int _publishedSurging;
@@ -47,16 +50,17 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
             var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             _news |= IsNews(change);
             // Stamp with our own clock so expiry does not depend on the trackers' nodes' clocks.
+            var stamped = change.Entry with { UpdatedMs = nowMs };
+            // A business has one episode at a time: whichever side this report is on, it is not on the other.
+            if (change.Surging && !change.Entry.Drop) _ranking.Upsert(stamped);
+            else _ranking.Remove(change.BusinessId);
+            if (change.Surging && change.Entry.Drop) _dropping.Upsert(stamped);
+            else _dropping.Remove(change.BusinessId);
             if (change.Surging)
             {
-                _ranking.Upsert(change.Entry with { UpdatedMs = nowMs });
                 if (_history.Observe(change.Entry) is { } started) PublishSurge(started);
             }
-            else
-            {
-                _ranking.Remove(change.BusinessId);
-                if (_history.End(change.BusinessId, nowMs, change.Entry) is { } ended) PublishSurge(ended);
-            }
+            else if (_history.End(change.BusinessId, nowMs, change.Entry) is { } ended) PublishSurge(ended);
             _dirty = true;
             // Leading edge: a change after a quiet interval goes out at once instead of waiting up to an interval for
             // the tick. Freshness (event → dashboard) was mostly that wait.
@@ -112,15 +116,16 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private bool IsNews(SurgeChanged change)
     {
         var shown = _publishedIds.Contains(change.BusinessId);
-        if (!change.Surging) return shown;
+        if (!change.Surging || change.Entry.Drop) return shown;
         return !shown && (_published.Count < _settings.Size || change.Entry.Score >= _published[^1].Score);
     }
 
     private void PublishIfChanged()
     {
         var nowMs = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var expired = _ranking.ExpireEntriesOlderThan(nowMs - (long)_settings.Expiry.TotalMilliseconds);
-        foreach (var entry in expired)
+        var olderThanMs = nowMs - (long)_settings.Expiry.TotalMilliseconds;
+        var expired = _ranking.ExpireEntriesOlderThan(olderThanMs);
+        foreach (var entry in expired.Concat(_dropping.ExpireEntriesOlderThan(olderThanMs)))
             if (_history.End(entry.BusinessId, nowMs) is { } ended) PublishSurge(ended);
         if (!_dirty && expired.Count == 0) return;
         _dirty = false;

@@ -5,7 +5,8 @@ namespace Holler.Leaderboard;
 /// <summary>Marker for the leaderboard protocol, which crosses the network and is bound to <c>HollerSerializer</c>.</summary>
 public interface ILeaderboardProtocol;
 
-/// <summary>A business entered, moved within, or left a surge. Sent by shard trackers to the leaderboard singleton.</summary>
+/// <summary>A business entered, moved within, or left a surge (or a drop: <see cref="LeaderboardEntry.Drop"/>). Sent by
+/// shard trackers to the leaderboard singleton.</summary>
 public sealed record SurgeChanged(string BusinessId, bool Surging, LeaderboardEntry Entry) : ILeaderboardProtocol;
 
 /// <summary>The top surges, published by the leaderboard singleton on DistributedPubSub topic <see cref="Topic"/>.</summary>

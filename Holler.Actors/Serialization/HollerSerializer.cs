@@ -39,6 +39,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     private static readonly FrozenDictionary<string, Func<BinaryReader, object>> ByManifest = Codecs
         .Select(c => (c.Manifest, Read: (Func<BinaryReader, object>)c.Read))
         .Concat(TrackerCodecs.Retired)
+        .Concat(LeaderboardCodecs.Retired)
         .ToFrozenDictionary(c => c.Manifest, c => c.Read);
 
     public override string Manifest(object o) => CodecOf(o, nameof(o)).Manifest;

@@ -3,65 +3,88 @@ using Holler.Leaderboard;
 
 namespace Holler.Serialization;
 
-/// <summary>The leaderboard singleton's protocol: what trackers send it, what it publishes and answers.</summary>
+/// <summary>The leaderboard singleton's protocol: what trackers send it, what it publishes and answers. Version 2 of
+/// its entries and records carries the drop flag.</summary>
 internal static class LeaderboardCodecs
 {
     public static readonly MessageCodec[] All =
     [
-        MessageCodec.For<SurgeChanged>("SC1",
+        MessageCodec.For<SurgeChanged>("SC2",
             static (w, c) => { w.Write(c.BusinessId); w.Write(c.Surging); WriteEntry(w, c.Entry); },
             static r => new SurgeChanged(r.ReadString(), r.ReadBoolean(), ReadEntry(r))),
 
-        MessageCodec.For<LeaderboardUpdated>("LU1",
+        MessageCodec.For<LeaderboardUpdated>("LU2",
             static (w, u) =>
             {
                 w.Write(u.Top.Count);
                 foreach (var entry in u.Top) WriteEntry(w, entry);
                 w.Write(u.Surging); w.Write(u.PublishedAtMs); w.Write(u.Sequence);
             },
-            static r =>
-            {
-                var top = new LeaderboardEntry[r.ReadInt32()];
-                for (var i = 0; i < top.Length; i++) top[i] = ReadEntry(r);
-                return new LeaderboardUpdated(top, r.ReadInt32(), r.ReadInt64(), r.ReadInt64());
-            }),
+            static r => ReadLeaderboard(r, ReadEntry)),
 
         MessageCodec.Singleton("GL1", GetLeaderboard.Instance),
 
-        MessageCodec.For<SurgeRecorded>("SR1",
+        MessageCodec.For<SurgeRecorded>("SR2",
             static (w, s) => WriteSurge(w, s.Record),
             static r => new SurgeRecorded(ReadSurge(r))),
 
         MessageCodec.Singleton("GH1", GetSurgeHistory.Instance),
 
-        MessageCodec.For<SurgeHistoryReply>("SH1",
+        MessageCodec.For<SurgeHistoryReply>("SH2",
             static (w, h) =>
             {
                 w.Write(h.Recent.Count);
                 foreach (var record in h.Recent) WriteSurge(w, record);
             },
-            static r =>
-            {
-                var recent = new SurgeRecord[r.ReadInt32()];
-                for (var i = 0; i < recent.Length; i++) recent[i] = ReadSurge(r);
-                return new SurgeHistoryReply(recent);
-            }),
+            static r => ReadHistory(r, ReadSurge)),
     ];
+
+    /// <summary>Formats still read but no longer written. Version 1 (before drops were reported): every episode was a
+    /// surge. None is persisted; they are read so a node of the previous version can talk to this one during a
+    /// rolling upgrade.</summary>
+    public static readonly (string Manifest, Func<BinaryReader, object> Read)[] Retired =
+    [
+        ("SC1", static r => new SurgeChanged(r.ReadString(), r.ReadBoolean(), ReadEntryV1(r))),
+        ("LU1", static r => ReadLeaderboard(r, ReadEntryV1)),
+        ("SR1", static r => new SurgeRecorded(ReadSurgeV1(r))),
+        ("SH1", static r => ReadHistory(r, ReadSurgeV1)),
+    ];
+
+    private static LeaderboardUpdated ReadLeaderboard(BinaryReader r, Func<BinaryReader, LeaderboardEntry> readEntry)
+    {
+        var top = new LeaderboardEntry[r.ReadInt32()];
+        for (var i = 0; i < top.Length; i++) top[i] = readEntry(r);
+        return new LeaderboardUpdated(top, r.ReadInt32(), r.ReadInt64(), r.ReadInt64());
+    }
+
+    private static SurgeHistoryReply ReadHistory(BinaryReader r, Func<BinaryReader, SurgeRecord> readSurge)
+    {
+        var recent = new SurgeRecord[r.ReadInt32()];
+        for (var i = 0; i < recent.Length; i++) recent[i] = readSurge(r);
+        return new SurgeHistoryReply(recent);
+    }
 
     private static void WriteEntry(BinaryWriter w, LeaderboardEntry e)
     {
         w.Write(e.BusinessId); w.Write(e.Score); w.Write(e.Count); w.Write(e.Baseline); w.Write(e.Ratio);
-        w.Write(e.SinceMs); w.Write(e.UpdatedMs);
+        w.Write(e.SinceMs); w.Write(e.UpdatedMs); w.Write(e.Drop);
     }
 
     private static LeaderboardEntry ReadEntry(BinaryReader r) =>
+        new(r.ReadString(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64(), r.ReadBoolean());
+
+    private static LeaderboardEntry ReadEntryV1(BinaryReader r) =>
         new(r.ReadString(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadInt64());
 
     private static void WriteSurge(BinaryWriter w, SurgeRecord s)
     {
         w.Write(s.BusinessId); w.Write(s.StartedMs); w.Write(s.EndedMs); w.Write(s.PeakScore); w.Write(s.PeakCount); w.Write(s.PeakRatio);
+        w.Write(s.Drop);
     }
 
     private static SurgeRecord ReadSurge(BinaryReader r) =>
+        new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadBoolean());
+
+    private static SurgeRecord ReadSurgeV1(BinaryReader r) =>
         new(r.ReadString(), r.ReadInt64(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble());
 }

@@ -259,7 +259,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     {
         var traffic = business.Traffic;
         return new LeaderboardEntry(business.Id, traffic.Detector.Score, traffic.Window.Sum, traffic.Expected, traffic.Ratio,
-            traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+            traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds(), traffic.Detector.IsDrop);
     }
 
     private BusinessSeries Describe(string businessId, BusinessTraffic traffic)

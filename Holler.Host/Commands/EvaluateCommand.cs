@@ -21,9 +21,11 @@ public static class EvaluateCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the tables go to standard error)" };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the JSON results to this file" };
         var live = new Option<int>("--live") { Description = "Instead of the corpus: this many businesses through the live detector, second by second, for --weeks (surges, drops and false alarms by rate)" };
+        var coldStart = new Option<int>("--cold-start") { Description = "Instead of the corpus: this many businesses through the live detector from a cold start, second by second, for --cold-minutes, starting at every hour of a week (false alarms by rate)" };
+        var coldMinutes = new Option<int>("--cold-minutes") { Description = "With --cold-start: minutes after the start to watch (default: 30)", DefaultValueFactory = _ => 30 };
         var command = new Command("evaluate", "Compare anomaly detectors on a generated, labelled corpus (NAB-style window score, false alarms, detection delay)")
         {
-            detectors, seed, weeks, writeCorpus, json, output, live,
+            detectors, seed, weeks, writeCorpus, json, output, live, coldStart, coldMinutes,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -44,11 +46,15 @@ public static class EvaluateCommand
             var options = new CorpusOptions(parse.GetValue(weeks));
             errors.AddRange(options.Validate());
             if (parse.GetValue(live) is < 0 or > 100_000) errors.Add($"--live must be between 0 and 100000 businesses, was {parse.GetValue(live)}");
+            if (parse.GetValue(coldStart) is < 0 or > 10_000_000) errors.Add($"--cold-start must be between 0 and 10000000 businesses, was {parse.GetValue(coldStart)}");
+            if (parse.GetValue(coldMinutes) is < 2 or > 1440) errors.Add($"--cold-minutes must be between 2 and 1440, was {parse.GetValue(coldMinutes)}");
             if (errors.Count > 0)
             {
                 foreach (var error in errors) await Console.Error.WriteLineAsync($"holler evaluate: {error}");
                 return ExitCodes.BadConfiguration;
             }
+            if (parse.GetValue(coldStart) > 0)
+                return RunColdStart(new ColdStartSimulation.Options(parse.GetValue(coldStart), parse.GetValue(coldMinutes), Seed: parse.GetValue(seed)));
             if (parse.GetValue(live) > 0) return RunLive(new LiveSimulation.Options(parse.GetValue(live), options.Weeks, parse.GetValue(seed)));
             return await RunAsync(parse.GetValue(seed), options, chosen, parse.GetValue(writeCorpus), parse.GetValue(json), parse.GetValue(output), token);
         });
@@ -78,6 +84,27 @@ public static class EvaluateCommand
         static LiveSimulation.Band Total(IReadOnlyList<LiveSimulation.Band> bands) => new("all", bands.Sum(b => b.Businesses),
             bands.Sum(b => b.BusinessWeeks), bands.Sum(b => b.Surges), bands.Sum(b => b.SurgesFound), bands.Sum(b => b.Drops),
             bands.Sum(b => b.DropsFound), bands.Sum(b => b.FalseSurges), bands.Sum(b => b.FalseDrops));
+    }
+
+    private static int RunColdStart(ColdStartSimulation.Options options)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = ColdStartSimulation.Run(options);
+        var detector = options.DetectorSettings;
+        var table = new Table().Title($"cold start · {options.Businesses:N0} businesses · first {options.Minutes} min · {options.Starts} starts over a week · seed {options.Seed} · direction {detector.Direction.ToString().ToLowerInvariant()} · enter severity {detector.EnterSeverity} · {clock.Elapsed.TotalSeconds:F0} s")
+            .AddColumns("rate", "n", "business-weeks", "false surges/100bw", "false drops/100bw");
+        foreach (var b in result.Bands)
+            table.AddRow(b.Name, b.Businesses.ToString("N0"), b.BusinessWeeks.ToString("N1"),
+                $"{b.FalseSurgesPer100BusinessWeeks:F2} ({b.FalseSurges})", $"{b.FalseDropsPer100BusinessWeeks:F2} ({b.FalseDrops})");
+        table.AddRow("all", result.Bands.Sum(b => b.Businesses).ToString("N0"), result.BusinessWeeks.ToString("N1"),
+            $"{result.FalseSurgesPer100BusinessWeeks:F2} ({result.FalseSurges})", $"{(result.BusinessWeeks == 0 ? 0 : 100 * result.FalseDrops / result.BusinessWeeks):F2} ({result.FalseDrops})");
+        AnsiConsole.Write(table);
+        Console.WriteLine("false surges by the local hour the node started (US Central): "
+                          + string.Join(" ", result.FalseSurgesByLocalHour.Select((n, h) => $"{h:D2}h:{n}")));
+        Console.WriteLine("false surges by the minute after the start they began in: "
+                          + string.Join(" ", result.FalseSurgesByMinute.Select((n, m) => $"{m}:{n}")));
+        Console.WriteLine("bw = business-weeks of the watched minutes; nothing injected, so every episode is false.");
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> RunAsync(int seed, CorpusOptions options, IReadOnlyList<EvaluatedDetector> detectors, string? corpusDirectory,

@@ -71,4 +71,26 @@ public sealed class EvaluateCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--weeks must be between 1 and 8", result.Stderr);
     }
+
+    [Fact]
+    public async Task Cold_start_prints_false_surges_by_rate_hour_and_minute()
+    {
+        var result = await HollerProcess.RunAsync(["evaluate", "--cold-start", "240", "--cold-minutes", "5"], timeout: TimeSpan.FromMinutes(2));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("cold start", result.Stdout);
+        Assert.Contains("10-100/min", result.Stdout);
+        Assert.Contains("by the local hour the node started (US Central): 00h:", result.Stdout);
+        Assert.Contains("by the minute after the start they began in: 0:0 1:", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Cold_minutes_out_of_range_is_one_line_and_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["evaluate", "--cold-start", "10", "--cold-minutes", "1"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--cold-minutes must be between 2 and 1440, was 1", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     private static readonly LeaderboardEntry EntryA = new("biz-a", 7.25, 1234, 310.5, 3.97, 1_750_000_000_000, 1_750_000_012_345);
     private static readonly LeaderboardEntry EntryB = new("biz-ü", -0.5, 0, 0.0, double.MaxValue, 0, long.MaxValue);
+    private static readonly LeaderboardEntry DropEntry = new("biz-d", 9.5, 3, 40.25, 0.075, 1_750_000_000_000, 1_750_000_012_345, Drop: true);
 
     // ---- the binding ----
 
@@ -38,7 +39,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU1", "SA1", "SB1", "SC1", "SE1", "SH1", "SN1", "SR1", "SS2", "ST1"], manifests.Order());
+        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA1", "SB1", "SC2", "SE1", "SH2", "SN1", "SR2", "SS2", "ST1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -130,6 +131,75 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
         // LeaderboardEntry holds only scalars, so record equality compares every field.
         Assert.Equal(original, RoundTrip(original));
+    }
+
+    [Fact]
+    public void SurgeChangedOfADropRoundTripsAsADrop()
+    {
+        var copy = RoundTrip(new SurgeChanged("biz-d", true, DropEntry));
+
+        Assert.True(copy.Entry.Drop);
+        Assert.Equal(DropEntry, copy.Entry);
+    }
+
+    // ---- version 1 of the leaderboard protocol (before drops), still read for a rolling upgrade ----
+
+    [Fact]
+    public void SurgeChangedOfVersion1ReadsAsASurge()
+    {
+        var bytes = V1Bytes(w => { w.Write("biz-a"); w.Write(true); WriteEntryV1(w, EntryA); });
+
+        var read = Assert.IsType<SurgeChanged>(Sys.Serialization.Deserialize(bytes, HollerSerializer.Id, "SC1"));
+
+        Assert.Equal(new SurgeChanged("biz-a", true, EntryA), read);
+        Assert.False(read.Entry.Drop);
+    }
+
+    [Fact]
+    public void LeaderboardUpdatedOfVersion1Reads()
+    {
+        var bytes = V1Bytes(w =>
+        {
+            w.Write(2); WriteEntryV1(w, EntryA); WriteEntryV1(w, EntryB);
+            w.Write(12); w.Write(1_750_000_013_000L); w.Write(42L);
+        });
+
+        var read = Assert.IsType<LeaderboardUpdated>(Sys.Serialization.Deserialize(bytes, HollerSerializer.Id, "LU1"));
+
+        Assert.Equal([EntryA, EntryB], read.Top);
+        Assert.Equal((12, 1_750_000_013_000L, 42L), (read.Surging, read.PublishedAtMs, read.Sequence));
+    }
+
+    [Fact]
+    public void SurgeRecordedAndHistoryOfVersion1ReadAsSurges()
+    {
+        var recorded = Assert.IsType<SurgeRecorded>(
+            Sys.Serialization.Deserialize(V1Bytes(w => WriteSurgeV1(w, SurgeA)), HollerSerializer.Id, "SR1"));
+        var history = Assert.IsType<SurgeHistoryReply>(Sys.Serialization.Deserialize(
+            V1Bytes(w => { w.Write(2); WriteSurgeV1(w, SurgeOngoing); WriteSurgeV1(w, SurgeA); }), HollerSerializer.Id, "SH1"));
+
+        Assert.Equal(SurgeA, recorded.Record);
+        Assert.Equal([SurgeOngoing, SurgeA], history.Recent);
+        Assert.DoesNotContain(history.Recent, r => r.Drop);
+    }
+
+    /// <summary>Bytes as the version-1 codecs wrote them (little-endian, length-prefixed strings).</summary>
+    private static byte[] V1Bytes(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream)) write(w);
+        return stream.ToArray();
+    }
+
+    private static void WriteEntryV1(BinaryWriter w, LeaderboardEntry e)
+    {
+        w.Write(e.BusinessId); w.Write(e.Score); w.Write(e.Count); w.Write(e.Baseline); w.Write(e.Ratio);
+        w.Write(e.SinceMs); w.Write(e.UpdatedMs);
+    }
+
+    private static void WriteSurgeV1(BinaryWriter w, SurgeRecord s)
+    {
+        w.Write(s.BusinessId); w.Write(s.StartedMs); w.Write(s.EndedMs); w.Write(s.PeakScore); w.Write(s.PeakCount); w.Write(s.PeakRatio);
     }
 
     [Fact]
@@ -502,6 +572,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     private static readonly SurgeRecord SurgeA = new("biz-a", 1_750_000_000_000, 1_750_000_090_500, 12.25, 4_321, 17.5);
     private static readonly SurgeRecord SurgeOngoing = new("biz-ü", 1_750_000_100_000, 0, -0.5, 0, double.PositiveInfinity);
+    private static readonly SurgeRecord DropRecord = new("biz-d", 1_750_000_200_000, 1_750_000_800_000, 11.5, 2, 0.05, Drop: true);
     private static readonly IngestNodeStatus SampleIngestStatus =
         new("akka.tcp://holler@127.0.0.1:4053", 1_750_000_000_123, 9_876_543_210, 9_876_000_000, 543, 12_345, 4, 4_123.5, 3_999.25);
 
@@ -510,6 +581,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     {
         Assert.Equal(SurgeA, RoundTrip(new SurgeRecorded(SurgeA)).Record);
         Assert.Equal(SurgeOngoing, RoundTrip(new SurgeRecorded(SurgeOngoing)).Record);
+        Assert.Equal(DropRecord, RoundTrip(new SurgeRecorded(DropRecord)).Record);
     }
 
     [Fact]
@@ -519,7 +591,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     [Fact]
     public void SurgeHistoryReplyRoundTripsInOrder()
     {
-        Assert.Equal([SurgeOngoing, SurgeA], RoundTrip(new SurgeHistoryReply([SurgeOngoing, SurgeA])).Recent);
+        Assert.Equal([SurgeOngoing, DropRecord, SurgeA], RoundTrip(new SurgeHistoryReply([SurgeOngoing, DropRecord, SurgeA])).Recent);
         Assert.Empty(RoundTrip(new SurgeHistoryReply([])).Recent);
     }
 

@@ -175,6 +175,21 @@ public sealed class DashboardComponentTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Surge_history_tags_a_drop_and_only_the_drop()
+    {
+        _feed.Update(s => s with
+        {
+            History = [new SurgeRecord(B(7).Id, NowMs - 20_000, 0, 11, 2, 0.05, Drop: true), new SurgeRecord(B(8).Id, NowMs - 60_000, 0, 9.5, 300, 6)],
+        });
+
+        var cut = _ctx.Render<LiveView>();
+
+        var rows = cut.FindAll("[data-testid=history-row]");
+        Assert.Equal([("true", "drop"), ("false", "")],
+            rows.Select(r => (r.GetAttribute("data-drop"), r.QuerySelector("[data-testid=history-drop]")?.TextContent.Trim() ?? "")));
+    }
+
+    [Fact]
     public void When_the_cluster_is_lost_the_last_state_stays_with_a_reconnecting_banner()
     {
         Publish(Board((3, 20, 10, 500)));

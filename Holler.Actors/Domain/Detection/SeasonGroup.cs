@@ -28,14 +28,72 @@ public sealed class SeasonGroup
 
     public SeasonalProfile Profile { get; } = new();
 
-    /// <summary>Businesses sharing the profile; each sample weighs one over this, so a big group learns no faster.</summary>
+    /// <summary>Businesses that ever joined the group.</summary>
     public int Members { get; private set; }
+
+    /// <summary>Members that taught the profile within the last <see cref="ActiveHours"/> hours (of the newest hour
+    /// taught): each sample weighs one over this, so a big group learns no faster than one series. Counting every
+    /// member ever seen instead, businesses that went silent diluted the rest: a group half of whose businesses had
+    /// stopped learned at half the rate.</summary>
+    public int Active { get; private set; }
+
+    public const int ActiveHours = 24;
+
+    // Members by the hour they last taught: slot h % (ActiveHours + 1) holds hour _hourOf[slot]'s count.
+    private readonly int[] _byHour = new int[ActiveHours + 1];
+    private readonly long[] _hourOf = Enumerable.Repeat(long.MinValue, ActiveHours + 1).ToArray();
+    private long _newestHour = long.MinValue;
 
     public void Join() => Members++;
 
-    public double Share => 1.0 / Math.Max(1, Members);
+    public double Share => 1.0 / Math.Max(1, Active);
+
+    /// <summary>A member that last taught in <paramref name="previousHour"/> (null: never) teaches in
+    /// <paramref name="hour"/> (hours since the epoch).</summary>
+    public void Taught(long? previousHour, long hour)
+    {
+        if (previousHour == hour) return;
+        if (hour > _newestHour) Advance(hour);
+        if (previousHour is { } before && IsCounted(before))
+        {
+            _byHour[Slot(before)]--;
+            Active--;
+        }
+        if (!IsCounted(hour) && hour > _newestHour - ActiveHours)
+        {
+            // An hour inside the window whose slot still holds an older hour: that hour has left the window.
+            var slot = Slot(hour);
+            Active -= _byHour[slot];
+            _byHour[slot] = 0;
+            _hourOf[slot] = hour;
+        }
+        if (IsCounted(hour))
+        {
+            _byHour[Slot(hour)]++;
+            Active++;
+        }
+    }
+
+    private bool IsCounted(long hour) => hour > _newestHour - ActiveHours && _hourOf[Slot(hour)] == hour;
+
+    private void Advance(long hour)
+    {
+        _newestHour = hour;
+        for (var slot = 0; slot < _byHour.Length; slot++)
+        {
+            if (_hourOf[slot] == long.MinValue || _hourOf[slot] > hour - ActiveHours) continue;
+            Active -= _byHour[slot];
+            _byHour[slot] = 0;
+            _hourOf[slot] = long.MinValue;
+        }
+    }
+
+    private static int Slot(long hour) => (int)(((hour % (ActiveHours + 1)) + ActiveHours + 1) % (ActiveHours + 1));
 
     /// <summary>Where <paramref name="epochSecond"/> falls in the rhythm on <paramref name="zone"/>'s clock.</summary>
-    public SeasonPoint PointAt(long epochSecond, DateTimeZone zone) =>
-        SeasonPoint.At(Instant.FromUnixTimeSeconds(epochSecond).InZone(zone).LocalDateTime.ToDateTimeUnspecified(), Model.Season, Model.HolidayCalendar);
+    public SeasonPoint PointAt(long epochSecond, DateTimeZone zone) => PointAt(epochSecond, ZoneClock.For(zone));
+
+    /// <summary>As <see cref="PointAt(long, DateTimeZone)"/>, on a clock already found.</summary>
+    public SeasonPoint PointAt(long epochSecond, ZoneClock clock) =>
+        SeasonPoint.At(clock.LocalAt(epochSecond), Model.Season, Model.HolidayCalendar);
 }

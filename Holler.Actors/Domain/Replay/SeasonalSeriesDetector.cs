@@ -1,3 +1,4 @@
+using NodaTime.TimeZones;
 using Holler.Domain.Detection;
 
 namespace Holler.Domain.Replay;
@@ -56,13 +57,16 @@ public static class SeasonalSeriesDetector
         private readonly SeasonalProfile? _profile = resolved.Model.Season == SeasonMode.None ? null : new SeasonalProfile();
         private BaselineState _state;
         private SeriesRow? _previous;
+        // The BCL zone's rules as NodaTime reads them, with the interval last read remembered: converting every row
+        // with TimeZoneInfo searched its adjustment rules each time.
+        private readonly ZoneClock? _clock = resolved.TimeZone is null ? null : new ZoneClock(BclDateTimeZone.FromTimeZoneInfo(resolved.TimeZone));
 
         public ScoredRow Next(SeriesRow row)
         {
             if (_previous is not null && row.Timestamp <= _previous.Timestamp) warnings.NoteOutOfOrder(row, _previous);
             _previous = row;
 
-            var local = resolved.TimeZone is null ? row.Timestamp.DateTime : TimeZoneInfo.ConvertTime(row.Timestamp, resolved.TimeZone).DateTime;
+            var local = _clock is null ? row.Timestamp.DateTime : _clock.LocalAt(row.Timestamp);
             var point = SeasonPoint.At(local, _model.Season, _holidays);
             var warm = _state.Samples >= resolved.WarmupRows;
             var scored = new ScoredRow(row.Timestamp, row.Value, 0) { TimestampText = row.TimestampText };

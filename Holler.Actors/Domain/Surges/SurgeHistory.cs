@@ -1,8 +1,9 @@
 namespace Holler.Domain.Surges;
 
 /// <summary>
-/// The most recent surges, ongoing and ended, newest start first, built from the leaderboard's reports. Bounded: the
-/// oldest ended surges fall off, so a node up for weeks keeps the same small list.
+/// The most recent surges, ongoing and ended, newest start first, built from the leaderboard's reports; drops too,
+/// tagged <see cref="SurgeRecord.Drop"/>. Bounded: the oldest ended episodes fall off, so a node up for weeks keeps the
+/// same small list.
 /// </summary>
 public sealed class SurgeHistory(int capacity = 50)
 {
@@ -22,21 +23,16 @@ public sealed class SurgeHistory(int capacity = 50)
         if (index >= 0)
         {
             var known = _recent[index];
-            if (entry.SinceMs == known.StartedMs)
+            if (entry.SinceMs == known.StartedMs && entry.Drop == known.Drop)
             {
-                _recent[index] = known with
-                {
-                    PeakScore = Math.Max(known.PeakScore, entry.Score),
-                    PeakCount = Math.Max(known.PeakCount, entry.Count),
-                    PeakRatio = Math.Max(known.PeakRatio, entry.Ratio),
-                };
+                _recent[index] = known.WithPeaksOf(entry);
                 return null;
             }
             // A new start time without an end in between: the end was missed (e.g. a singleton hand-over); close it.
             _recent[index] = known with { EndedMs = Math.Max(known.StartedMs, entry.SinceMs) };
             _ongoing.Remove(entry.BusinessId);
         }
-        var record = new SurgeRecord(entry.BusinessId, entry.SinceMs, 0, entry.Score, entry.Count, entry.Ratio);
+        var record = new SurgeRecord(entry.BusinessId, entry.SinceMs, 0, entry.Score, entry.Count, entry.Ratio, entry.Drop);
         Insert(record);
         _ongoing.Add(entry.BusinessId);
         return record;
@@ -48,13 +44,7 @@ public sealed class SurgeHistory(int capacity = 50)
         var index = FindOngoing(businessId);
         if (index < 0) return null;
         var known = _recent[index];
-        var ended = known with
-        {
-            EndedMs = Math.Max(nowMs, known.StartedMs),
-            PeakScore = Math.Max(known.PeakScore, last?.Score ?? 0),
-            PeakCount = Math.Max(known.PeakCount, last?.Count ?? 0),
-            PeakRatio = Math.Max(known.PeakRatio, last?.Ratio ?? 0),
-        };
+        var ended = (last is null ? known : known.WithPeaksOf(last)) with { EndedMs = Math.Max(nowMs, known.StartedMs) };
         _recent[index] = ended;
         _ongoing.Remove(businessId);
         return ended;

@@ -16,7 +16,7 @@ public class BusinessTraffic
 {
     private readonly BaselineSettings _baselineSettings;
     private readonly SeasonGroup _group;
-    private readonly DateTimeZone _zone;
+    private readonly ZoneClock _zone;
     private RollingWindow _window = new();
     private MinuteHistory _minutes = new();
     private BaselineState _baseline;
@@ -34,14 +34,14 @@ public class BusinessTraffic
     public BusinessTraffic(BaselineSettings baseline, DetectorSettings detector, SeasonGroup? group = null, DateTimeZone? zone = null)
     {
         _baselineSettings = baseline;
-        _zone = zone ?? DateTimeZone.Utc;
+        _zone = zone is null ? ZoneClock.Utc : ZoneClock.For(zone);
         _group = group ?? new SeasonGroup("", baseline.ToModel(detector));
         if (group is null) _group.Join();
         _detector = new SurgeDetector(detector);
     }
 
     public SeasonGroup Group => _group;
-    public DateTimeZone Zone => _zone;
+    public DateTimeZone Zone => _zone.Zone;
 
     public ref readonly RollingWindow Window => ref _window;
     public ref readonly MinuteHistory Minutes => ref _minutes;
@@ -139,22 +139,31 @@ public class BusinessTraffic
     private void LearnBaselineUpTo(long newHead)
     {
         var warmAt = FirstSeenSecond + _baselineSettings.WarmupSeconds;
+        var lastFinal = FloorDiv(newHead - FinalAfter, 60);
         if (!IsWarm)
         {
             if (newHead < warmAt) return;
+            // Counted among the group's teachers before teaching, so its samples' share includes itself.
+            _group.Taught(null, TaughtHour(Math.Max(lastFinal, WarmThroughMinute(warmAt))));
             // The last full window of warm-up ends at warmAt - 1 (ending at warmAt would drop the first-seen second).
             // The head is before warmAt, so the window still holds all of that window that has happened.
             Learn(warmAt - 1 - 30, _window.SumEndingAt(warmAt - 1));
             // Minutes final before warm-up ended, and the partial minute the business was first seen in, are not learned.
-            BaselineThroughMinute = Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
+            BaselineThroughMinute = WarmThroughMinute(warmAt);
         }
-        var lastFinal = FloorDiv(newHead - FinalAfter, 60);
+        else if (lastFinal > BaselineThroughMinute) _group.Taught(TaughtHour(BaselineThroughMinute), TaughtHour(lastFinal));
         var next = BaselineThroughMinute + 1;
         // After a day of silence the baseline has decayed to nothing either way; bound the work of a long gap.
         if (lastFinal - next > MaxMinutesPerStep) next = lastFinal - MaxMinutesPerStep;
         for (var minute = next; minute <= lastFinal; minute++) Learn(minute * 60 + 30, _minutes.CountAt(minute));
         if (lastFinal > BaselineThroughMinute) BaselineThroughMinute = lastFinal;
     }
+
+    private long WarmThroughMinute(long warmAt) => Math.Max(FloorDiv(warmAt - FinalAfter, 60), CeilDiv(FirstSeenSecond, 60) - 1);
+
+    /// <summary>The hour a business counts as having last taught its group in: that of the last minute it learned,
+    /// which a snapshot keeps, so a recovered group counts its teachers as the run did.</summary>
+    private static long TaughtHour(long throughMinute) => FloorDiv(throughMinute, 60);
 
     /// <param name="second">The middle of the minute learned, for its place in the rhythm.</param>
     private void Learn(long second, double count)
@@ -176,6 +185,9 @@ public class BusinessTraffic
 
     public void Restore(BusinessTrafficState state)
     {
+        long? taught = IsWarm ? TaughtHour(BaselineThroughMinute) : null;
+        // A business restored to one still warming up stays counted where it was until that hour leaves the window.
+        if (state.Baseline.Samples > 0) _group.Taught(taught, TaughtHour(state.BaselineThroughMinute));
         _window.Restore(state.HeadSecond, state.WindowCounts);
         _minutes.Restore(state.LastMinute, state.MinuteCounts);
         _baseline = state.Baseline;
