@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Akka.Actor;
 using Akka.Serialization;
+using Holler.Alerts.Delivery;
 using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Tracking;
@@ -11,7 +12,7 @@ namespace Holler.Serialization;
 /// Compact binary format for everything Holler persists or sends between nodes. Each manifest names a message and
 /// its format version; a new version gets a new manifest and the old reader stays, so old snapshots and journals load.
 /// The formats themselves are in the protocols' codecs (<see cref="TrackerCodecs"/>, <see cref="LeaderboardCodecs"/>,
-/// <see cref="IngestCodecs"/>), each message's writer next to its reader.
+/// <see cref="IngestCodecs"/>, <see cref="AlertDeliveryCodecs"/>), each message's writer next to its reader.
 /// </summary>
 /// <remarks>
 /// The per-business tracker formats (TB1, TB2, TA1, TN1, TR1, TR2, TS1) ended when trackers became one per shard:
@@ -25,9 +26,14 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     public override int Identifier => Id;
 
     public static readonly Type[] BoundTypes =
-        [typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol), typeof(IIngestProtocol)];
+        [
+            typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol), typeof(IIngestProtocol),
+            typeof(IAlertDeliveryPersisted), typeof(IAlertDeliveryProtocol),
+        ];
 
-    private static readonly MessageCodec[] Codecs = [.. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All];
+    private static readonly MessageCodec[] Codecs = [
+        .. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertDeliveryCodecs.All,
+    ];
 
     // Every message is a sealed record, so its exact type finds its codec.
     private static readonly FrozenDictionary<Type, MessageCodec> ByType = Codecs.ToFrozenDictionary(c => c.Type);

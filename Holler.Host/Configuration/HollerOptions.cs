@@ -25,6 +25,7 @@ public sealed class HollerOptions
     public IngestOptionsSection Ingest { get; set; } = new();
     public WebOptionsSection Web { get; set; } = new();
     public OperatorOptionsSection Operator { get; set; } = new();
+    public AlertsOptionsSection Alerts { get; set; } = new();
 
     public IReadOnlySet<NodeRole> ResolveRoles(List<string> errors)
     {

@@ -13,6 +13,9 @@ public static class KnownSettings
     /// <summary>Top-level settings (Roles, DataDir) under "", then each section's, e.g. Detector → MinCount, ….</summary>
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> BySection = Describe(typeof(HollerOptions));
 
+    /// <summary>A path segment people name themselves (a channel's name).</summary>
+    private const string Free = "*";
+
     public static IEnumerable<string> All =>
         BySection.SelectMany(s => s.Value.Select(name => s.Key.Length == 0 ? name : ConfigurationPath.Combine(s.Key, name)));
 
@@ -40,7 +43,31 @@ public static class KnownSettings
     {
         var colon = key.IndexOf(':');
         var (section, name) = colon < 0 ? ("", key) : (key[..colon], key[(colon + 1)..]);
-        return BySection.TryGetValue(section, out var names) && names.Contains(name, StringComparer.OrdinalIgnoreCase);
+        return BySection.TryGetValue(section, out var names) && names.Any(n => Matches(n, name));
+    }
+
+    /// <summary>Whether <paramref name="name"/> is the setting <paramref name="pattern"/>, whose <c>*</c> segments are
+    /// names people choose (Alerts:Channels:<i>ops</i>:Url).</summary>
+    private static bool Matches(string pattern, string name)
+    {
+        var p = pattern.Split(ConfigurationPath.KeyDelimiter);
+        var n = name.Split(ConfigurationPath.KeyDelimiter);
+        if (p.Length != n.Length) return false;
+        for (var i = 0; i < p.Length; i++)
+        {
+            if (p[i] == Free ? n[i].Length == 0 : !string.Equals(p[i], n[i], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary><paramref name="pattern"/> with its free segments taken from <paramref name="name"/> where it has them,
+    /// so a suggestion keeps the channel name that was typed.</summary>
+    private static string Fill(string pattern, string name)
+    {
+        var p = pattern.Split(ConfigurationPath.KeyDelimiter);
+        var n = name.Split(ConfigurationPath.KeyDelimiter);
+        for (var i = 0; i < p.Length; i++) if (p[i] == Free && i < n.Length && n[i].Length > 0) p[i] = n[i];
+        return string.Join(ConfigurationPath.KeyDelimiter, p);
     }
 
     /// <summary>The known setting nearest to <paramref name="key"/>: its section first (Detectr → Detector), then the
@@ -50,7 +77,8 @@ public static class KnownSettings
         var colon = key.IndexOf(':');
         if (colon < 0) return IsSection(key) ? ConfigurationPath.Combine(key, BySection[key][0]) : EditDistance.Nearest(key, All);
         var section = EditDistance.Nearest(key[..colon], BySection.Keys.Where(k => k.Length > 0));
-        return ConfigurationPath.Combine(section, EditDistance.Nearest(key[(colon + 1)..], BySection[section]));
+        var name = key[(colon + 1)..];
+        return ConfigurationPath.Combine(section, EditDistance.Nearest(name, BySection[section].Select(n => Fill(n, name))));
     }
 
     private static bool IsSection(string name) => name.Length > 0 && BySection.ContainsKey(name);
@@ -72,11 +100,30 @@ public static class KnownSettings
         foreach (var property in Settable(options))
         {
             if (IsLeaf(property.PropertyType)) top.Add(property.Name);
-            else sections[property.Name] = Settable(property.PropertyType).Select(p => p.Name).ToList();
+            else sections[property.Name] = Names(property.PropertyType).ToList();
         }
         sections[""] = top;
         return sections;
     }
+
+    /// <summary>A section's settings as paths within it: nested sections (Alerts → Smtp:Host) and named entries of a
+    /// dictionary (Alerts → Channels:*:Url) included.</summary>
+    private static IEnumerable<string> Names(Type type)
+    {
+        foreach (var property in Settable(type))
+        {
+            if (IsLeaf(property.PropertyType)) yield return property.Name;
+            else if (DictionaryValue(property.PropertyType) is { } value)
+                foreach (var name in Names(value)) yield return ConfigurationPath.Combine(property.Name, Free, name);
+            else
+                foreach (var name in Names(property.PropertyType)) yield return ConfigurationPath.Combine(property.Name, name);
+        }
+    }
+
+    private static Type? DictionaryValue(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1]
+            : null;
 
     private static IEnumerable<PropertyInfo> Settable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);

@@ -45,6 +45,8 @@ public sealed record NodeConfig
     public required string OperatorHostname { get; init; }
     public required int OperatorPort { get; init; }
     public required string OperatorToken { get; init; }
+    /// <summary>Alert channels and how notifications are delivered (the alerts singleton's outbox).</summary>
+    public required Holler.Domain.Alerts.DeliverySettings AlertDelivery { get; init; }
 
     /// <summary>How often to print an ingest status line; null for never.</summary>
     public TimeSpan? StatusInterval { get; init; }

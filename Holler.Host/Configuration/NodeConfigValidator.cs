@@ -33,6 +33,7 @@ public static class NodeConfigValidator
         var parseLimits = o.Ingest.Resolve(errors);
         o.Web.Validate(errors);
         o.Operator.Validate(errors);
+        var alertDelivery = o.Alerts.Resolve(errors);
         if (roles.Contains(NodeRole.Web) && o.Web.Port != 0 && o.Web.Port == o.Operator.Port)
             errors.Add($"Web:Port and Operator:Port must differ, both were {o.Web.Port}");
 
@@ -70,6 +71,7 @@ public static class NodeConfigValidator
             OperatorHostname = o.Operator.Hostname.Trim(),
             OperatorPort = o.Operator.Port,
             OperatorToken = o.Operator.Token.Trim(),
+            AlertDelivery = alertDelivery,
         };
         return (config, []);
     }
