@@ -167,6 +167,8 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
 
     private void OnAttemptFinished(AttemptFinished finished)
     {
+        // Read before anything observable (the metrics) changes, so a retry's wait starts from when the attempt ended.
+        var now = NowMs;
         _inFlight[finished.Channel] = Math.Max(0, _inFlight.GetValueOrDefault(finished.Channel) - 1);
         var id = (finished.Key, finished.Channel);
         if (!_attempts.TryGetValue(id, out var attempts) || !_state.IsPending(finished.Key, finished.Channel))
@@ -182,7 +184,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         {
             _metrics.Add(finished.Channel, DeliveryOutcome.Delivered);
             attempts.Closing = true;
-            Persist(new DeliverySucceeded(finished.Key, finished.Channel, attempts.Count, NowMs), e =>
+            Persist(new DeliverySucceeded(finished.Key, finished.Channel, attempts.Count, now), e =>
             {
                 Applied(e);
                 _attempts.Remove(id);
@@ -192,7 +194,6 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         }
         _metrics.Add(finished.Channel, DeliveryOutcome.Failed);
         attempts.LastReason = outcome.Reason;
-        var now = NowMs;
         if (outcome.Permanent)
         {
             GiveUp(pending, finished.Channel, attempts, outcome.Reason);
