@@ -70,6 +70,10 @@ public sealed class AlertChannelOptions
     public int RatePerMinute { get; set; } = 60;
     public int MaxConcurrent { get; set; } = 4;
 
+    // MimeKit takes a bare local part ("ops") as an address; mail to it goes nowhere.
+    internal static bool IsEmailAddress(string text) =>
+        MimeKit.MailboxAddress.TryParse(text.Trim(), out var mailbox) && mailbox.Domain.Length > 0 && mailbox.LocalPart.Length > 0;
+
     internal ChannelSettings? Resolve(string name, bool allowPrivate, List<string> errors)
     {
         var at = $"Alerts:Channels:{name}";
@@ -88,7 +92,7 @@ public sealed class AlertChannelOptions
             if (to.Length == 0) errors.Add($"{at}:To: an email channel needs at least one recipient");
             foreach (var address in to)
             {
-                if (!MimeKit.MailboxAddress.TryParse(address, out _)) errors.Add($"{at}:To: '{address}' is not an email address");
+                if (!IsEmailAddress(address)) errors.Add($"{at}:To: '{address}' is not an email address");
             }
         }
         else if (string.IsNullOrWhiteSpace(Url)) errors.Add($"{at}:Url: a {kind.ToString().ToLowerInvariant()} channel needs an address");
@@ -122,7 +126,7 @@ public sealed class AlertSmtpOptions
         else if (System.Net.IPAddress.TryParse(Host.Trim(), out var address) && TargetPolicy.CheckAddress(Host.Trim(), address, allowPrivate) is { } refusal)
             errors.Add($"Alerts:Smtp:Host: {refusal}");
         if (Port is < 1 or > 65535) errors.Add($"Alerts:Smtp:Port must be between 1 and 65535, was {Port}");
-        if (!MimeKit.MailboxAddress.TryParse(From, out _)) errors.Add($"Alerts:Smtp:From: '{From}' is not an email address");
+        if (!AlertChannelOptions.IsEmailAddress(From)) errors.Add($"Alerts:Smtp:From: '{From}' is not an email address");
         if (!Enum.TryParse<SmtpSecurity>(Security.Trim(), ignoreCase: true, out var security) || int.TryParse(Security, out _))
             errors.Add($"Alerts:Smtp:Security: must be auto, starttls, tls or none, was '{Security.Trim()}'");
         if (User.Trim().Length > 0 && Password.Length == 0)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Holler.Domain.Alerts;
 
 /// <summary>One configured channel (Alerts:Channels:NAME), resolved and checked.</summary>
@@ -13,4 +15,13 @@ public sealed record ChannelSettings(
     SecretText? Secret,
     IReadOnlyList<string> To,
     int RatePerMinute,
-    int MaxConcurrent);
+    int MaxConcurrent)
+{
+    // A Slack address carries its token in the path: printed, a channel shows only where it points.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Name = {Name}, Kind = {Kind}, Host = {Url?.Host}, To = [{string.Join(", ", To)}], ")
+            .Append($"RatePerMinute = {RatePerMinute}, MaxConcurrent = {MaxConcurrent}");
+        return true;
+    }
+}
