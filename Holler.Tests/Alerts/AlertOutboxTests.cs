@@ -39,7 +39,9 @@ public sealed class AlertOutboxTests(ITestOutputHelper output) : SqliteTestKit(n
     public async Task A_notification_is_accepted_then_delivered_once_and_a_repeat_of_its_key_is_not_sent_again()
     {
         await using var receiver = await WebhookReceiver.StartAsync("whsec_test");
-        var outbox = Start("outbox-once", DeliveryTestSettings.With(DeliveryTestSettings.Webhook("hook", receiver.Url, maxConcurrent: 1)));
+        // As a node creates it: its own senders, the system clock.
+        var outbox = Sys.ActorOf(AlertOutbox.Props("outbox-once",
+            DeliveryTestSettings.With(DeliveryTestSettings.Webhook("hook", receiver.Url, maxConcurrent: 1)), _metrics));
 
         Deliver(outbox, Notifications.Sample("a-1"));
         AwaitAssert(() => Assert.Single(receiver.Accepted), Long, cancellationToken: Ct);

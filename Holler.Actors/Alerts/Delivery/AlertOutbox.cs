@@ -22,6 +22,10 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
 
     private readonly DeliverySettings _settings;
     private readonly IChannelSender _sender;
+    private readonly ChannelSenders? _owned;
+    /// <summary>Channels whose last attempt failed: said once when a channel starts failing and once when it recovers,
+    /// not once per attempt.</summary>
+    private readonly HashSet<string> _failing = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProvider _clock;
     private readonly Func<double> _uniform;
     private readonly DeliveryMetrics _metrics;
@@ -33,12 +37,13 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
     private int _sinceSnapshot;
     private bool _cleaning;
 
-    public AlertOutbox(string persistenceId, DeliverySettings settings, IChannelSender sender, TimeProvider clock,
+    public AlertOutbox(string persistenceId, DeliverySettings settings, IChannelSender? sender, TimeProvider clock,
         Func<double>? uniform, DeliveryMetrics? metrics)
     {
         PersistenceId = persistenceId;
         _settings = settings;
-        _sender = sender;
+        _owned = sender is null ? new ChannelSenders(settings, clock) : null;
+        _sender = sender ?? _owned!;
         _clock = clock;
         _uniform = uniform ?? Random.Shared.NextDouble;
         _metrics = metrics ?? new DeliveryMetrics();
@@ -80,6 +85,12 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         Command<DeleteSnapshotsFailure>(_ => { });
     }
 
+    /// <summary>The outbox as a node runs it: the real channel senders (owned by it, closed when it stops), the system
+    /// clock. The alerts singleton creates it as its child under a persistence id of its choosing.</summary>
+    public static Props Props(string persistenceId, DeliverySettings settings, DeliveryMetrics? metrics = null) =>
+        Akka.Actor.Props.Create(() => new AlertOutbox(persistenceId, settings, null, TimeProvider.System, null, metrics));
+
+    /// <summary>With a sender, clock and jitter source of the caller's (tests).</summary>
     public static Props Props(string persistenceId, DeliverySettings settings, IChannelSender sender, TimeProvider clock,
         Func<double>? uniform = null, DeliveryMetrics? metrics = null) =>
         Akka.Actor.Props.Create(() => new AlertOutbox(persistenceId, settings, sender, clock, uniform, metrics));
@@ -117,15 +128,18 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
             Applied(e);
             if (--left > 0) return;
             replyTo.Tell(new NotificationAccepted(key));
-            Pump();
+            // Only the newcomer: a full scan per acceptance would make a burst of alerts quadratic.
+            if (_state.Find(key) is { } queued) Pump([queued]);
         });
     }
 
-    private void Pump()
+    private void Pump() => Pump(_state.Pending.ToList());
+
+    private void Pump(IReadOnlyList<PendingNotification> candidates)
     {
         var now = NowMs;
         var deadline = _settings.RetryFor.Ticks / TimeSpan.TicksPerMillisecond;
-        foreach (var pending in _state.Pending.ToList())
+        foreach (var pending in candidates)
         {
             var n = pending.Notification;
             foreach (var channelName in pending.Channels)
@@ -179,10 +193,11 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         attempts.InFlight = false;
         attempts.Count++;
         var outcome = finished.Outcome;
-        var pending = _state.Pending.First(p => p.Notification.IdempotencyKey == finished.Key);
+        var pending = _state.Find(finished.Key)!;
         if (outcome.Delivered)
         {
             _metrics.Add(finished.Channel, DeliveryOutcome.Delivered);
+            if (_failing.Remove(finished.Channel)) _log.Info("Alert channel {0} is delivering again", finished.Channel);
             attempts.Closing = true;
             Persist(new DeliverySucceeded(finished.Key, finished.Channel, attempts.Count, now), e =>
             {
@@ -194,6 +209,9 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         }
         _metrics.Add(finished.Channel, DeliveryOutcome.Failed);
         attempts.LastReason = outcome.Reason;
+        if (_failing.Add(finished.Channel))
+            _log.Warning("Alert channel {0} is failing ({1}); its deliveries are retried for up to {2}", finished.Channel,
+                outcome.Reason, _settings.RetryFor);
         if (outcome.Permanent)
         {
             GiveUp(pending, finished.Channel, attempts, outcome.Reason);
@@ -207,7 +225,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
             var delay = _settings.Retry.Delay(attempts.Count, _uniform());
             if (outcome.RetryAfter is { } asked && asked > delay) delay = asked < _settings.Retry.Max ? asked : _settings.Retry.Max;
             attempts.DueMs = now + (long)delay.TotalMilliseconds;
-            _log.Info("Alert {0} to channel {1}: attempt {2} failed ({3}); next in {4:0.#} s", finished.Key, finished.Channel,
+            _log.Debug("Alert {0} to channel {1}: attempt {2} failed ({3}); next in {4:0.#} s", finished.Key, finished.Channel,
                 attempts.Count, outcome.Reason, delay.TotalSeconds);
         }
         Pump();
@@ -236,6 +254,12 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         if (++_sinceSnapshot < SnapshotEvery || _cleaning) return;
         _sinceSnapshot = 0;
         SaveSnapshot(_state.ToSnapshot());
+    }
+
+    protected override void PostStop()
+    {
+        _owned?.Dispose();
+        base.PostStop();
     }
 
     private TokenBucket Bucket(ChannelSettings channel, long now)

@@ -20,6 +20,8 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
 
     public IEnumerable<PendingNotification> Pending => _order.Select(k => _pending[k]);
 
+    public PendingNotification? Find(string key) => _pending.GetValueOrDefault(key);
+
     public bool Knows(string key) => _pending.ContainsKey(key) || _done.Contains(key);
 
     public bool IsPending(string key, string channel) =>
