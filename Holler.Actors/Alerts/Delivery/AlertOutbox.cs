@@ -159,19 +159,20 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
                     GiveUp(pending, channelName, attempts, $"no channel '{channelName}' is configured (Alerts:Channels:{channelName})");
                     continue;
                 }
-                if (_inFlight.GetValueOrDefault(channel.Name) >= channel.MaxConcurrent) continue;
+                if (_inFlight.GetValueOrDefault(channelName) >= channel.MaxConcurrent) continue;
                 if (!Bucket(channel, now).TryTake(now)) continue;
-                Start(n, channel, attempts);
+                Start(n, channel, channelName, attempts);
             }
         }
     }
 
-    private void Start(Notification n, ChannelSettings channel, Attempts attempts)
+    /// <param name="name">The channel as the notification spells it: what its delivery is keyed by (settings match
+    /// names case-insensitively, and so do the per-channel limits here).</param>
+    private void Start(Notification n, ChannelSettings channel, string name, Attempts attempts)
     {
         attempts.InFlight = true;
-        _inFlight[channel.Name] = _inFlight.GetValueOrDefault(channel.Name) + 1;
+        _inFlight[name] = _inFlight.GetValueOrDefault(name) + 1;
         var key = n.IdempotencyKey;
-        var name = channel.Name;
         // Task.Run: not even a sender's synchronous start (payload, DNS set-up) runs on the actor's thread.
         Task.Run(() => _sender.SendAsync(channel, n, CancellationToken.None))
             .PipeTo(Self,
