@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Serialization;
 using Holler.Alerts;
 using Holler.Domain.Alerts;
+using Holler.Alerts.Delivery;
 using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Tracking;
@@ -13,7 +14,7 @@ namespace Holler.Serialization;
 /// Compact binary format for everything Holler persists or sends between nodes. Each manifest names a message and
 /// its format version; a new version gets a new manifest and the old reader stays, so old snapshots and journals load.
 /// The formats themselves are in the protocols' codecs (<see cref="TrackerCodecs"/>, <see cref="LeaderboardCodecs"/>,
-/// <see cref="IngestCodecs"/>, <see cref="AlertsCodecs"/>), each message's writer next to its reader.
+/// <see cref="IngestCodecs"/>, <see cref="AlertsCodecs"/>, <see cref="AlertDeliveryCodecs"/>), each message's writer next to its reader.
 /// </summary>
 /// <remarks>
 /// The per-business tracker formats (TB1, TB2, TA1, TN1, TR1, TR2, TS1) ended when trackers became one per shard:
@@ -30,9 +31,12 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         [
             typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol), typeof(IIngestProtocol),
             typeof(IAlertsProtocol), typeof(IAlertEvent), typeof(AlertBookState),
+            typeof(IAlertDeliveryPersisted), typeof(IAlertDeliveryProtocol),
         ];
 
-    private static readonly MessageCodec[] Codecs = [.. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertsCodecs.All];
+    private static readonly MessageCodec[] Codecs = [
+        .. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertsCodecs.All, .. AlertDeliveryCodecs.All,
+    ];
 
     // Every message is a sealed record, so its exact type finds its codec.
     private static readonly FrozenDictionary<Type, MessageCodec> ByType = Codecs.ToFrozenDictionary(c => c.Type);

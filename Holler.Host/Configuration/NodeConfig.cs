@@ -54,6 +54,8 @@ public sealed record NodeConfig
 
     /// <summary>Alert grouping, history and drill-down links (Alerts:…, Web:PublicUrl).</summary>
     public Holler.Domain.Alerts.AlertSettings Alerts { get; init; } = Holler.Domain.Alerts.AlertSettings.Default;
+    /// <summary>Alert channels and how notifications are delivered (the alerts singleton's outbox).</summary>
+    public required Holler.Domain.Alerts.DeliverySettings AlertDelivery { get; init; }
 
     /// <summary>How often to print an ingest status line; null for never.</summary>
     public TimeSpan? StatusInterval { get; init; }

@@ -33,7 +33,8 @@ public static class NodeConfigValidator
         var parseLimits = o.Ingest.Resolve(errors);
         o.Web.Validate(errors);
         o.Operator.Validate(errors);
-        var alerts = o.Alerts.Resolve(o.Web.PublicUrl, knownChannels: null, errors);
+        var alertDelivery = o.Alerts.ResolveDelivery(errors);
+        var alerts = o.Alerts.Resolve(o.Web.PublicUrl, alertDelivery.Channels.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase), errors);
         var tokens = o.Operator.ResolveTokens(errors);
         var access = o.Web.ResolveAccess(errors);
         // As the operator endpoint does: a dashboard others can reach is one they must sign in to.
@@ -79,6 +80,7 @@ public static class NodeConfigValidator
             Alerts = alerts,
             OperatorTokens = tokens,
             WebAccess = access,
+            AlertDelivery = alertDelivery,
         };
         return (config, []);
     }

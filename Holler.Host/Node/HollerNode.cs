@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Holler.Alerts;
+using Holler.Alerts.Delivery;
 using Holler.Clustering;
 using Holler.Domain.Alerts;
 using Holler.Domain.Catalog;
@@ -156,12 +157,14 @@ public sealed class HollerNode : IAsyncDisposable
             // and the command line's late signal handler then crashed on its disposed token (exit 134).
             .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
 
+        var deliveryMetrics = new DeliveryMetrics();
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
             // Before the trackers: their region looks the alerts proxy up when it starts.
-            .AddAlerts(config.Alerts, CatalogFacts.From(catalog), config.Has(NodeRole.Tracker))
+            .AddAlerts(config.Alerts, CatalogFacts.From(catalog), config.Has(NodeRole.Tracker),
+                delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics))
             .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
         if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();

@@ -1,0 +1,107 @@
+using Holler.Alerts.Delivery;
+using Holler.Domain.Alerts;
+
+namespace Holler.Serialization;
+
+/// <summary>The delivery outbox's journal, snapshots and dead-letter queries (docs/alert-delivery.md#retries-and-dead-letters).</summary>
+internal static class AlertDeliveryCodecs
+{
+    public static readonly MessageCodec[] All =
+    [
+        MessageCodec.For<OutboxQueued>("DQ1",
+            static (w, q) => { WriteNotification(w, q.Notification); w.Write(q.AcceptedAtMs); },
+            static r => new OutboxQueued(ReadNotification(r), r.ReadInt64())),
+
+        MessageCodec.For<DeliverySucceeded>("DS1",
+            static (w, s) => { w.Write(s.IdempotencyKey); w.Write(s.Channel); w.Write(s.Attempts); w.Write(s.AtMs); },
+            static r => new DeliverySucceeded(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt64())),
+
+        MessageCodec.For<DeliveryDeadLettered>("DX1",
+            static (w, d) => WriteDeadLetter(w, d.Letter),
+            static r => new DeliveryDeadLettered(ReadDeadLetter(r))),
+
+        MessageCodec.For<OutboxSnapshot>("DO1",
+            static (w, s) =>
+            {
+                w.Write(s.Pending.Count);
+                foreach (var p in s.Pending)
+                {
+                    WriteNotification(w, p.Notification); w.Write(p.AcceptedAtMs); w.WriteStrings([.. p.Channels]);
+                }
+                WriteDeadLetters(w, s.DeadLetters);
+                w.Write(s.DeadLettered);
+                w.WriteStrings([.. s.Done]);
+            },
+            static r =>
+            {
+                var pending = new PendingNotification[r.ReadInt32()];
+                for (var i = 0; i < pending.Length; i++) pending[i] = new PendingNotification(ReadNotification(r), r.ReadInt64(), r.ReadStrings());
+                return new OutboxSnapshot(pending, ReadDeadLetters(r), r.ReadInt64(), r.ReadStrings());
+            }),
+
+        MessageCodec.For<GetDeadLetters>("DG1",
+            static (w, g) => w.Write(g.Limit),
+            static r => new GetDeadLetters(r.ReadInt32())),
+
+        MessageCodec.For<DeadLettersReply>("DR1",
+            static (w, d) => { WriteDeadLetters(w, d.DeadLetters); w.Write(d.DeadLettered); w.Write(d.PendingDeliveries); },
+            static r => new DeadLettersReply(ReadDeadLetters(r), r.ReadInt64(), r.ReadInt32())),
+    ];
+
+    internal static void WriteNotification(BinaryWriter w, Notification n)
+    {
+        w.Write(n.AlertId); w.Write((byte)n.Transition); w.Write(n.RuleId); w.Write(n.RuleName);
+        w.Write(n.Businesses.Count);
+        foreach (var b in n.Businesses)
+        {
+            w.Write(b.BusinessId); w.Write(b.Name); WriteOptional(w, b.Category); WriteOptional(w, b.City); w.Write(b.Drop);
+            w.Write(b.Severity); w.Write(b.Ratio); w.Write(b.WindowCount); w.Write(b.Expected); w.Write(b.SinceMs);
+            w.Write(b.DrillDownUrl);
+        }
+        w.Write(n.MoreBusinesses); w.Write(n.AtMs); w.WriteStrings([.. n.Channels]);
+    }
+
+    internal static Notification ReadNotification(BinaryReader r)
+    {
+        var alertId = r.ReadString();
+        var transition = (AlertTransition)r.ReadByte();
+        var ruleId = r.ReadString();
+        var ruleName = r.ReadString();
+        var businesses = new AlertedBusiness[r.ReadInt32()];
+        for (var i = 0; i < businesses.Length; i++)
+        {
+            businesses[i] = new AlertedBusiness(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r), r.ReadBoolean(),
+                r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadString());
+        }
+        return new Notification(alertId, transition, ruleId, ruleName, businesses, r.ReadInt32(), r.ReadInt64(), r.ReadStrings());
+    }
+
+    private static void WriteDeadLetters(BinaryWriter w, IReadOnlyList<DeadLetter> letters)
+    {
+        w.Write(letters.Count);
+        foreach (var d in letters) WriteDeadLetter(w, d);
+    }
+
+    private static DeadLetter[] ReadDeadLetters(BinaryReader r)
+    {
+        var letters = new DeadLetter[r.ReadInt32()];
+        for (var i = 0; i < letters.Length; i++) letters[i] = ReadDeadLetter(r);
+        return letters;
+    }
+
+    private static void WriteDeadLetter(BinaryWriter w, DeadLetter d)
+    {
+        WriteNotification(w, d.Notification); w.Write(d.Channel); w.Write(d.Reason); w.Write(d.Attempts); w.Write(d.AcceptedAtMs); w.Write(d.AtMs);
+    }
+
+    private static DeadLetter ReadDeadLetter(BinaryReader r) =>
+        new(ReadNotification(r), r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadInt64(), r.ReadInt64());
+
+    private static void WriteOptional(BinaryWriter w, string? s)
+    {
+        w.Write(s is not null);
+        if (s is not null) w.Write(s);
+    }
+
+    private static string? ReadOptional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+}
