@@ -1,3 +1,4 @@
+using Holler.Host.Configuration;
 using System.Net.Http.Json;
 using Akka.Cluster;
 using Holler.Host.Node;
@@ -30,7 +31,11 @@ public sealed class OperatorCluster : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        A = await TestNodes.StartAsync(TestNodes.Config(Broker.BootstrapServers, NewDir(), businesses: 200, o => o.Roles = "ingest,tracker,leaderboard"));
+        A = await TestNodes.StartAsync(TestNodes.Config(Broker.BootstrapServers, NewDir(), businesses: 200, o =>
+        {
+            o.Roles = "ingest,tracker,leaderboard";
+            WithAlertChannels(o);
+        }));
         B = await JoinAsync("tracker");
         await AwaitUpAsync(A, 2);
         await AwaitUpAsync(B, 2);
@@ -42,7 +47,17 @@ public sealed class OperatorCluster : IAsyncLifetime
         {
             o.Roles = roles;
             o.Cluster.SeedNodes = AddressA;
+            WithAlertChannels(o);
         }));
+
+    /// <summary>The channels the alerts commands' rules name. Rules are checked against the configured channels; nothing
+    /// listens at these addresses, and these tests look at rules and alerts, not at what is delivered.</summary>
+    private static void WithAlertChannels(HollerOptions o)
+    {
+        o.Alerts.AllowPrivateTargets = true;
+        foreach (var name in new[] { "ops", "pager" })
+            o.Alerts.Channels[name] = new AlertChannelOptions { Kind = "webhook", Url = $"http://127.0.0.1:9/{name}", Secret = "operator-cluster-secret" };
+    }
 
     /// <summary>Stops a node that joined with <see cref="JoinAsync"/> and waits until A and B see only each other again.</summary>
     public async Task LeaveAsync(HollerNode node)

@@ -1,7 +1,10 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Holler.Alerts;
 using Holler.Domain.Alerts;
 using Holler.Tests.Support;
+using Holler.Web.Access;
+using System.Security.Claims;
 using Holler.Web.Components.Pages;
 using Holler.Web.Feed;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +19,13 @@ public sealed class AlertsPageTests : IAsyncDisposable
     private readonly BunitContext _ctx = new();
     private readonly StubAlerts _source = new();
     private readonly ManualClock _clock = new();
+    private readonly BunitAuthorizationContext _user;
 
     public AlertsPageTests()
     {
+        _user = _ctx.AddAuthorization();
+        _user.SetAuthorized("viewer");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Viewer));
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton<IAlertsSource>(_source);
@@ -34,6 +41,25 @@ public sealed class AlertsPageTests : IAsyncDisposable
         Business = new AlertedBusiness(business, "Cafe " + id, "Coffee", "Denver", false, 9, 4, 400, 100, 1_750_000_000_000, ""),
         Feedback = notReal ? new AlertFeedback(1, "ana", "bot") : null,
     };
+
+    [Fact]
+    public void A_business_user_sees_the_alerts_of_their_businesses_only_and_no_rules()
+    {
+        _user.SetAuthorized("owner");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Business), new Claim(HollerClaims.Business, "biz-1"));
+        _source.Alerts = [Alert("a2", AlertState.Firing, business: "biz-2"), Alert("a1", AlertState.Firing, business: "biz-1")];
+        _source.Rules = [new AlertRule("r1", "All surges", RuleScope.All, new AlertCondition(ConditionKind.Surge, 8), TimeSpan.Zero,
+            TimeSpan.Zero, null, ["ops"], null, 0)];
+
+        var cut = _ctx.Render<AlertsPage>();
+
+        var rows = cut.FindAll("[data-testid=alert-row]");
+        Assert.Single(rows);
+        Assert.Contains("Cafe a1", rows[0].TextContent);
+        Assert.DoesNotContain("Cafe a2", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=rule-row]"));
+        Assert.DoesNotContain("All surges", cut.Markup);
+    }
 
     [Fact]
     public void Lists_the_alert_history_and_the_rules()

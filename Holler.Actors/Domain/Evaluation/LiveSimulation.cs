@@ -86,7 +86,8 @@ public static class LiveSimulation
 
         public BusinessRun(int seed, int index, int weeks, BaselineSettings baseline, DetectorSettings detector, SeasonGroup group)
         {
-            _random = new Random(HashCode.Combine(seed, index));
+            // Not HashCode.Combine: it is seeded afresh in every process, and a run must be repeatable from its seed.
+            _random = new Random(unchecked(seed * 1_000_003 + index));
             PerMinute = RandomDraws.LogUniform(_random, 1, 1000);
             _traffic = new BusinessTraffic(baseline, detector, group, DayRhythm.Audience);
             for (var week = 0; week < weeks; week++)
