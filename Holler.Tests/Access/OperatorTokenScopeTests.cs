@@ -55,6 +55,11 @@ public sealed class OperatorTokenScopeTests : IAsyncLifetime
             ["Web:Port"] = "0",
             ["Operator:Port"] = "0",
             ["Operator:Token"] = Legacy,
+            // A channel for the alert rule the write token adds; nothing listens there, and nothing fires here.
+            ["Alerts:AllowPrivateTargets"] = "true",
+            ["Alerts:Channels:ops:Kind"] = "webhook",
+            ["Alerts:Channels:ops:Url"] = "http://127.0.0.1:9/hook",
+            ["Alerts:Channels:ops:Secret"] = "token-scope-test-secret",
         }, watch: true);
         Assert.Empty(errors);
         Assert.NotNull(config!.LiveSettings);
@@ -63,11 +68,11 @@ public sealed class OperatorTokenScopeTests : IAsyncLifetime
         _http = new HttpClient { BaseAddress = _node.Endpoints.OperatorUrl };
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> Send(HttpMethod method, string path, string token)
+    private async Task<(HttpStatusCode Status, string Body)> Send(HttpMethod method, string path, string token, string body = "{}")
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (method == HttpMethod.Post) request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        if (method == HttpMethod.Post) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         using var response = await _http.SendAsync(request, Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
@@ -82,13 +87,15 @@ public sealed class OperatorTokenScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, readerCommand.Status);
         Assert.Contains("forbidden: token reader lacks the operator scope", readerCommand.Body);
         // A change that is not a cluster command needs write: refused to the reader before any handler runs.
-        var readerChange = await Send(HttpMethod.Post, "/api/rules", Reader);
+        const string rule = """{"name":"Scoped token rule","channels":["ops"]}""";
+        var readerChange = await Send(HttpMethod.Post, "/api/alerts/rules", Reader, rule);
         Assert.Equal(HttpStatusCode.Forbidden, readerChange.Status);
         Assert.Contains("lacks the write scope", readerChange.Body);
-        // The writer gets through to the API (which has no such endpoint yet: the alert rules bring the first).
-        var writerChange = await Send(HttpMethod.Post, "/api/rules", Writer);
-        Assert.Equal(HttpStatusCode.NotFound, writerChange.Status);
-        Assert.Contains("no such operator API", writerChange.Body);
+        Assert.DoesNotContain("scoped-token-rule", (await Send(HttpMethod.Get, "/api/alerts/rules", Reader)).Body);
+        // The writer adds the rule, and a reader can see it.
+        var writerChange = await Send(HttpMethod.Post, "/api/alerts/rules", Writer, rule);
+        Assert.True(writerChange.Status == HttpStatusCode.OK, $"{writerChange.Status}: {writerChange.Body}");
+        Assert.Contains("scoped-token-rule", (await Send(HttpMethod.Get, "/api/alerts/rules", Reader)).Body);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Post, "/api/cluster/down-unreachable", Writer)).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Post, "/api/cluster/down-unreachable", Ops)).Status);
