@@ -107,13 +107,15 @@ public sealed class AlertsPageTests : IAsyncDisposable
     public void An_analyst_acknowledges_snoozes_and_marks_an_alert_not_real_in_their_name()
     {
         SignInAsAnalyst();
-        _source.Alerts = [Alert("a1", AlertState.Firing)];
+        _source.Alerts = [Alert("a1", AlertState.Firing), Alert("a0", AlertState.Resolved)];
         var cut = _ctx.Render<AlertsPage>();
         Assert.Equal("alerts/rules", cut.Find("[data-testid=edit-rules]").GetAttribute("href"));
+        // A resolved alert can only be given feedback: the singleton acknowledges firing alerts only, and snoozes open ones.
+        Assert.Equal(["alert-not-real"], cut.FindAll("[data-alert-id=a0] button").Select(b => b.GetAttribute("data-testid")));
 
-        cut.Find("[data-testid=alert-ack]").Click();
-        cut.Find("[data-testid=alert-snooze]").Click();
-        cut.Find("[data-testid=alert-not-real]").Click();
+        cut.Find("[data-alert-id=a1] [data-testid=alert-ack]").Click();
+        cut.Find("[data-alert-id=a1] [data-testid=alert-snooze]").Click();
+        cut.Find("[data-alert-id=a1] [data-testid=alert-not-real]").Click();
 
         Assert.Equal(3, _source.Sent.Count);
         Assert.Equal(new AcknowledgeAlert("a1", "ana"), _source.Sent[0]);
