@@ -12,7 +12,9 @@ namespace Holler.Web;
 /// <summary>How a node with the web role serves the dashboard: services first, then endpoints.</summary>
 public static class DashboardSetup
 {
-    public static IServiceCollection AddHollerDashboard(this IServiceCollection services, WebAccessSettings access)
+    /// <param name="alertChannels">The configured alert channel names (Alerts:Channels:NAME), offered by the rule editor.</param>
+    public static IServiceCollection AddHollerDashboard(this IServiceCollection services, WebAccessSettings access,
+        IEnumerable<string>? alertChannels = null)
     {
         services.AddHollerAccess(access);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -21,6 +23,7 @@ public static class DashboardSetup
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
+        services.AddSingleton(new AlertChannelNames((alertChannels ?? []).Order(StringComparer.OrdinalIgnoreCase).ToList()));
         // After the framework's own registration, so circuits use this one.
         if (access.SignInRequired) services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         return services;

@@ -1,10 +1,10 @@
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Holler.Alerts;
 using Holler.Domain.Alerts;
 using Holler.Tests.Support;
 using Holler.Web.Access;
-using System.Security.Claims;
 using Holler.Web.Components.Pages;
 using Holler.Web.Feed;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +17,25 @@ namespace Holler.Tests.Web;
 public sealed class AlertsPageTests : IAsyncDisposable
 {
     private readonly BunitContext _ctx = new();
-    private readonly StubAlerts _source = new();
-    private readonly ManualClock _clock = new();
+    private readonly StubAlertsSource _source = new();
     private readonly BunitAuthorizationContext _user;
+    private readonly ManualClock _clock = new();
 
     public AlertsPageTests()
     {
-        _user = _ctx.AddAuthorization();
-        _user.SetAuthorized("viewer");
-        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Viewer));
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddSingleton<IAlertsSource>(_source);
         _ctx.Services.AddSingleton<TimeProvider>(_clock);
+        _user = _ctx.AddAuthorization();
+        _user.SetAuthorized("vera");
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Viewer));
+    }
+
+    private void SignInAsAnalyst()
+    {
+        _user.SetAuthorized("ana");
+        _user.SetClaims(new Claim(HollerClaims.Name, "ana"), new Claim(HollerClaims.Role, HollerRoles.Analyst), new Claim(HollerClaims.Role, HollerRoles.Viewer));
     }
 
     public ValueTask DisposeAsync() => _ctx.DisposeAsync();
@@ -105,22 +111,64 @@ public sealed class AlertsPageTests : IAsyncDisposable
         Assert.Contains("holler alerts rules add", empty.Find("[data-testid=rules-empty]").TextContent);
     }
 
-    private sealed class StubAlerts : IAlertsSource
+    [Fact]
+    public void A_viewer_gets_neither_the_alert_buttons_nor_the_link_to_the_rule_editor()
     {
-        public IReadOnlyList<Alert> Alerts { get; set; } = [];
-        public IReadOnlyList<AlertRule> Rules { get; set; } = [];
-        public bool Unavailable { get; set; }
-        public AlertFilter? LastFilter { get; private set; }
+        _source.Alerts = [Alert("a1", AlertState.Firing)];
 
-        public Task<AlertRulesReply?> GetRulesAsync(CancellationToken token) =>
-            Task.FromResult(Unavailable ? null : new AlertRulesReply(Rules, []));
+        var cut = _ctx.Render<AlertsPage>();
 
-        public Task<IReadOnlyList<Alert>?> GetAlertsAsync(AlertFilter filter, CancellationToken token)
-        {
-            LastFilter = filter;
-            return Task.FromResult(Unavailable
-                ? null
-                : (IReadOnlyList<Alert>?)Alerts.Where(a => filter.State is null || a.State == filter.State).ToList());
-        }
+        Assert.Single(cut.FindAll("[data-testid=alert-row]"));
+        Assert.Empty(cut.FindAll("[data-testid=alert-ack], [data-testid=alert-snooze], [data-testid=alert-not-real], [data-testid=edit-rules]"));
+    }
+
+    [Fact]
+    public void An_analyst_acknowledges_snoozes_and_marks_an_alert_not_real_in_their_name()
+    {
+        SignInAsAnalyst();
+        _source.Alerts = [Alert("a1", AlertState.Firing), Alert("a0", AlertState.Resolved)];
+        var cut = _ctx.Render<AlertsPage>();
+        Assert.Equal("alerts/rules", cut.Find("[data-testid=edit-rules]").GetAttribute("href"));
+        // A resolved alert can only be given feedback: the singleton acknowledges firing alerts only, and snoozes open ones.
+        Assert.Equal(["alert-not-real"], cut.FindAll("[data-alert-id=a0] button").Select(b => b.GetAttribute("data-testid")));
+
+        cut.Find("[data-alert-id=a1] [data-testid=alert-ack]").Click();
+        cut.Find("[data-alert-id=a1] [data-testid=alert-snooze]").Click();
+        cut.Find("[data-alert-id=a1] [data-testid=alert-not-real]").Click();
+
+        Assert.Equal(3, _source.Sent.Count);
+        Assert.Equal(new AcknowledgeAlert("a1", "ana"), _source.Sent[0]);
+        Assert.Equal(new SnoozeAlert("a1", _clock.GetUtcNow().AddHours(1).ToUnixTimeMilliseconds()), _source.Sent[1]);
+        Assert.Equal(new MarkAlertNotReal("a1", "ana", ""), _source.Sent[2]);
+        Assert.Empty(cut.FindAll("[data-testid=alert-action-error]"));
+    }
+
+    [Fact]
+    public void The_handler_checks_the_role_again_so_a_user_no_longer_an_analyst_sends_nothing()
+    {
+        SignInAsAnalyst();
+        _source.Alerts = [Alert("a1", AlertState.Firing)];
+        var cut = _ctx.Render<AlertsPage>();
+        var ack = cut.Find("[data-testid=alert-ack]");
+
+        // The button is on the page already (as a forged event would reach the circuit); the user is a viewer now.
+        _user.SetClaims(new Claim(HollerClaims.Role, HollerRoles.Viewer));
+        ack.Click();
+
+        Assert.Empty(_source.Sent);
+        Assert.Contains("Only analysts", cut.Find("[data-testid=alert-action-error]").TextContent);
+    }
+
+    [Fact]
+    public void A_refused_action_says_why()
+    {
+        SignInAsAnalyst();
+        _source.Alerts = [Alert("a1", AlertState.Firing)];
+        _source.Answer = new AlertsReply(AlertsReplyStatus.NotFound, "no alert 'a1'", null, null);
+        var cut = _ctx.Render<AlertsPage>();
+
+        cut.Find("[data-testid=alert-ack]").Click();
+
+        Assert.Equal("no alert 'a1'", cut.Find("[data-testid=alert-action-error]").TextContent.Trim());
     }
 }

@@ -18,4 +18,7 @@ public static class HollerPrincipal
     public static string? RoleOf(ClaimsPrincipal user) =>
         new[] { HollerRoles.Operator, HollerRoles.Analyst, HollerRoles.Viewer, HollerRoles.Business }
             .FirstOrDefault(r => user.HasClaim(HollerClaims.Role, r));
+
+    /// <summary>Edits alert rules, acknowledges, snoozes and gives feedback on alerts (analysts and operators).</summary>
+    public static bool ManagesAlerts(ClaimsPrincipal user) => user.HasClaim(HollerClaims.Role, HollerRoles.Analyst);
 }

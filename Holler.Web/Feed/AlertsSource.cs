@@ -13,6 +13,10 @@ public interface IAlertsSource
 
     /// <summary>Newest first; null when the alerts singleton did not answer in time.</summary>
     Task<IReadOnlyList<Alert>?> GetAlertsAsync(AlertFilter filter, CancellationToken token);
+
+    /// <summary>A command the operator API sends too (add, remove, mute a rule; acknowledge, snooze, mark an alert);
+    /// null when the alerts singleton did not answer in time.</summary>
+    Task<AlertsReply?> SendAsync(IAlertsProtocol command, CancellationToken token);
 }
 
 /// <summary>Asks the alerts singleton through its proxy.</summary>
@@ -29,6 +33,12 @@ public sealed class SingletonAlertsSource(IActorRegistry registry) : IAlertsSour
     public async Task<IReadOnlyList<Alert>?> GetAlertsAsync(AlertFilter filter, CancellationToken token)
     {
         try { return (await registry.Get<AlertsActor>().Ask<AlertListReply>(new GetAlerts(filter), Timeout, token)).Alerts; }
+        catch (AskTimeoutException) { return null; }
+    }
+
+    public async Task<AlertsReply?> SendAsync(IAlertsProtocol command, CancellationToken token)
+    {
+        try { return await registry.Get<AlertsActor>().Ask<AlertsReply>(command, Timeout, token); }
         catch (AskTimeoutException) { return null; }
     }
 }
