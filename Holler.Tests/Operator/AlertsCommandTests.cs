@@ -110,13 +110,13 @@ public sealed class AlertsCommandTests(OperatorCluster cluster)
     }
 
     [Fact]
-    public async Task A_notification_no_channel_can_take_is_dead_lettered_listed_by_the_cli_and_counted_in_metrics()
+    public async Task A_notification_its_receiver_refuses_is_dead_lettered_listed_by_the_cli_and_counted_in_metrics()
     {
         var token = TestContext.Current.CancellationToken;
         var business = cluster.A.Catalog[23];
-        // No channel 'nowhere' is configured: the outbox dead-letters the firing without trying it.
-        Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "add", "Nowhere", "--id", "nowhere",
-            "--scope", $"business:{business.Id}", "--channel", "nowhere", "--json", "--node", A]));
+        // The receiver behind 'pager' answers 410 Gone: the outbox dead-letters the firing after one attempt.
+        Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "add", "Dead end", "--id", "dead-end",
+            "--scope", $"business:{business.Id}", "--channel", "pager", "--json", "--node", A]));
         var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
         cluster.B.Registry.Get<AlertsActor>().Tell(new SurgeChanged(business.Id, true,
             new LeaderboardEntry(business.Id, 9.5, 600, 100, 6, since, 0)));
@@ -125,11 +125,12 @@ public sealed class AlertsCommandTests(OperatorCluster cluster)
         // grouping window (30 s) first.
         var view = await Eventually.Until(
             async () => Parse<DeadLettersView>(await OperatorCli.RunAsync(["alerts", "dead-letters", "--json", "--node", B])),
-            v => v.DeadLetters.Any(d => d.Channel == "nowhere"), TimeSpan.FromSeconds(90), v => $"{v.DeadLetters.Count} dead letters");
-        var letter = Assert.Single(view.DeadLetters, d => d.Channel == "nowhere");
-        Assert.Equal(("firing", "nowhere", 0, $"{letter.AlertId}.firing"), (letter.Transition, letter.RuleId, letter.Attempts, letter.Key));
+            v => v.DeadLetters.Any(d => d.RuleId == "dead-end"), TimeSpan.FromSeconds(90), v => $"{v.DeadLetters.Count} dead letters");
+        var letter = Assert.Single(view.DeadLetters, d => d.RuleId == "dead-end");
+        Assert.Equal(("firing", "pager", 1, $"{letter.AlertId}.firing"), (letter.Transition, letter.Channel, letter.Attempts, letter.Key));
         Assert.Equal([business.Id], letter.Businesses);
-        Assert.Contains("no channel 'nowhere' is configured", letter.Reason);
+        Assert.Contains("410", letter.Reason);
+        Assert.Contains(cluster.Receiver.Requests, r => r.Key == letter.Key && r.SignatureValid);
         Assert.True(view.DeadLettered >= 1);
 
         var human = await OperatorCli.RunAsync(["alerts", "dead-letters", "--node", A]);
@@ -140,7 +141,7 @@ public sealed class AlertsCommandTests(OperatorCluster cluster)
         // Counted on A, the node that holds the singleton and its outbox.
         using var http = new HttpClient { BaseAddress = cluster.A.Endpoints.OperatorUrl };
         var metrics = await http.GetStringAsync("/metrics", token);
-        Assert.True(Sample(metrics, "holler_alert_notifications_total{channel=\"nowhere\",outcome=\"dead_lettered\"}") >= 1, metrics);
+        Assert.True(Sample(metrics, "holler_alert_notifications_total{channel=\"pager\",outcome=\"dead_lettered\"}") >= 1, metrics);
         Assert.True(Sample(metrics, "holler_alerts_fired_total") >= 1, metrics);
         Assert.Contains("holler_alerts_resolved_total ", metrics);
     }
