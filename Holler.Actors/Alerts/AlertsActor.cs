@@ -23,13 +23,16 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
     private readonly AlertBook _book;
     private readonly TimeProvider _clock;
     private readonly Props? _deliveryProps;
+    private readonly AlertMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _delivery;
     private int _eventsSinceSnapshot;
     private bool _snapshotInFlight;
 
-    public AlertsActor(AlertSettings settings, BusinessFactsLookup facts, Props? deliveryProps, IActorRef? delivery, TimeProvider clock)
+    public AlertsActor(AlertSettings settings, BusinessFactsLookup facts, Props? deliveryProps, IActorRef? delivery, TimeProvider clock,
+        AlertMetrics? metrics)
     {
+        _metrics = metrics;
         _book = new AlertBook(settings, facts);
         _clock = clock;
         _deliveryProps = deliveryProps;
@@ -82,6 +85,13 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
             ? new AlertsReply(AlertsReplyStatus.Ok, null, _book.Rule(alert.RuleId), alert)
             : new AlertsReply(AlertsReplyStatus.NotFound, $"no alert '{get.AlertId}'", null, null)));
 
+        // The outbox is this actor's child, so it moves with it; asking through here reaches it from any node's proxy.
+        Command<GetDeadLetters>(get =>
+        {
+            if (_delivery is null) Sender.Tell(new DeadLettersReply([], 0, 0));
+            else _delivery.Forward(get);
+        });
+
         Command<SaveSnapshotSuccess>(success =>
         {
             _snapshotInFlight = false;
@@ -108,8 +118,8 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
     /// <summary>The actor itself, for tests. <paramref name="delivery"/> is an existing outbox (a probe); otherwise
     /// <paramref name="deliveryProps"/> starts one as a child; with neither, notifications wait in the journal.</summary>
     public static Props PropsFor(AlertSettings settings, BusinessFactsLookup facts, Props? deliveryProps = null, IActorRef? delivery = null,
-        TimeProvider? clock = null) =>
-        Props.Create(() => new AlertsActor(settings, facts, deliveryProps, delivery, clock ?? TimeProvider.System));
+        TimeProvider? clock = null, AlertMetrics? metrics = null) =>
+        Props.Create(() => new AlertsActor(settings, facts, deliveryProps, delivery, clock ?? TimeProvider.System, metrics));
 
     protected override void OnReplaySuccess()
     {
@@ -139,7 +149,18 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
         PersistAll(events, e =>
         {
             _eventsSinceSnapshot++;
-            if (e is NotificationQueued queued) Deliver(queued.Notification);
+            switch (e)
+            {
+                case NotificationQueued queued:
+                    Deliver(queued.Notification);
+                    break;
+                case AlertFired:
+                    _metrics?.AddFired();
+                    break;
+                case AlertResolved:
+                    _metrics?.AddResolved();
+                    break;
+            }
         });
         // Deferred until every event above is written and handled: a snapshot now holds exactly what the journal does.
         DeferAsync(events.Count, _ => SnapshotIfDue());

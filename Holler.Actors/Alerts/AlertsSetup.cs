@@ -19,13 +19,13 @@ public static class AlertsSetup
     /// <param name="delivery">The delivery outbox, started as the singleton's child; null journals notifications
     /// without sending them.</param>
     public static AkkaConfigurationBuilder AddAlerts(this AkkaConfigurationBuilder builder, AlertSettings settings, BusinessFactsLookup facts,
-        bool hostSingleton, Props? delivery = null, TimeProvider? clock = null)
+        bool hostSingleton, Props? delivery = null, TimeProvider? clock = null, AlertMetrics? metrics = null)
     {
         var options = new ClusterSingletonOptions { Role = Role, LogSingletonIdentificationFailure = false };
         if (!hostSingleton) return builder.WithSingletonProxy<AlertsActor>(SingletonName, options);
         // A journal that fails stops a persistent actor, and a singleton manager does not start a stopped singleton
         // again: the back-off supervisor does, and it recovers from the journal.
-        var props = BackoffSupervisor.Props(Backoff.OnStop(AlertsActor.PropsFor(settings, facts, delivery, clock: clock), "book",
+        var props = BackoffSupervisor.Props(Backoff.OnStop(AlertsActor.PropsFor(settings, facts, delivery, clock: clock, metrics: metrics), "book",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
         return builder.WithSingleton<AlertsActor>(SingletonName, props, options, createProxyToo: true);
     }

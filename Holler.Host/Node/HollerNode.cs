@@ -77,6 +77,8 @@ public sealed class HollerNode : IAsyncDisposable
             var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
             var metrics = new IngestMetrics();
             var trackerMetrics = new TrackerMetrics();
+            var alertMetrics = new AlertMetrics();
+            var deliveryMetrics = new DeliveryMetrics();
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
             {
                 // The static-asset manifest is named after the application; tests host the node in their own process.
@@ -106,11 +108,13 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(catalog);
             builder.Services.AddSingleton(endpoints);
             builder.Services.AddSingleton(trackerMetrics);
+            builder.Services.AddSingleton(alertMetrics);
+            builder.Services.AddSingleton(deliveryMetrics);
             builder.Services.AddOperatorEndpoint(bootstrap);
             builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics, trackerMetrics, catalog);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog);
                 akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
@@ -142,7 +146,7 @@ public sealed class HollerNode : IAsyncDisposable
     }
 
     private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
-        TrackerMetrics trackerMetrics, BusinessCatalog catalog)
+        TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -157,14 +161,13 @@ public sealed class HollerNode : IAsyncDisposable
             // and the command line's late signal handler then crashed on its disposed token (exit 134).
             .AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
 
-        var deliveryMetrics = new DeliveryMetrics();
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
             // Before the trackers: their region looks the alerts proxy up when it starts.
             .AddAlerts(config.Alerts, CatalogFacts.From(catalog), config.Has(NodeRole.Tracker),
-                delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics))
+                delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics), metrics: alertMetrics)
             .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
         if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();

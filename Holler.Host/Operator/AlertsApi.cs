@@ -2,6 +2,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Hosting;
 using Holler.Alerts;
+using Holler.Alerts.Delivery;
 using Holler.Domain.Alerts;
 using Holler.Host.Commands;
 using Holler.Host.Operator.Api;
@@ -80,6 +81,17 @@ internal static class AlertsApi
                     OperatorJson.Options);
             }
             catch (AskTimeoutException) { return Unavailable(); }
+        });
+
+        api.MapGet("/alerts/dead-letters", async (HttpContext context, IActorRegistry registry) =>
+        {
+            var limit = 100;
+            if (context.Request.Query.TryGetValue("limit", out var text)
+                && (!int.TryParse(text.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
+                return ClusterApi.Error(StatusCodes.Status400BadRequest, $"limit: '{text}' is not a number from 1 to 10000");
+            return await AskAsync<DeadLettersReply>(registry, new GetDeadLetters(limit), context.RequestAborted, reply => Results.Json(
+                new DeadLettersView(reply.DeadLetters.Select(DeadLetterView.From).ToList(), reply.DeadLettered, reply.PendingDeliveries),
+                OperatorJson.Options));
         });
 
         api.MapGet("/alerts/{id}", async (string id, IActorRegistry registry, CancellationToken token) =>

@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Holler.Alerts;
+using Holler.Alerts.Delivery;
 using Holler.Domain;
 using Holler.Ingest;
 using Holler.Tracking;
@@ -21,16 +23,22 @@ public sealed class NodeMetrics
     private readonly IngestMetrics _ingest;
     private readonly TrackerMetrics _trackers;
     private readonly LeaderboardWatch _leaderboard;
+    private readonly AlertMetrics _alerts;
+    private readonly DeliveryMetrics _delivery;
     private readonly IServiceProvider _services;
 
     private readonly Counter _consumed, _accepted, _applied, _duplicates, _rejected, _redeliveries;
     private readonly Gauge _lag, _committed, _logEnd;
     private readonly Gauge _activeTrackers, _trackedBusinesses, _activeSurges;
     private readonly Counter _surgesStarted, _publications;
+    private readonly Counter _alertsFired, _alertsResolved, _notifications;
     private readonly HashSet<string> _partitions = [];
 
-    public NodeMetrics(IngestMetrics ingest, TrackerMetrics trackers, LeaderboardWatch leaderboard, IServiceProvider services)
+    public NodeMetrics(IngestMetrics ingest, TrackerMetrics trackers, LeaderboardWatch leaderboard, AlertMetrics alerts, DeliveryMetrics delivery,
+        IServiceProvider services)
     {
+        _alerts = alerts;
+        _delivery = delivery;
         _ingest = ingest;
         _trackers = trackers;
         _leaderboard = leaderboard;
@@ -53,6 +61,11 @@ public sealed class NodeMetrics
         _surgesStarted = f.CreateCounter("holler_surges_started_total", "Surges this node's trackers detected.");
         _activeSurges = f.CreateGauge("holler_surges_active", "Businesses surging cluster-wide, as of the last leaderboard publication.");
         _publications = f.CreateCounter("holler_leaderboard_publications_total", "Leaderboard publications received by this node.");
+        // Alerts are decided and delivered by the alerts singleton on the oldest tracker node: only that node counts them.
+        _alertsFired = f.CreateCounter("holler_alerts_fired_total", "Alerts this node's alerts singleton fired (pending to firing).");
+        _alertsResolved = f.CreateCounter("holler_alerts_resolved_total", "Alerts this node's alerts singleton resolved (pending ones included).");
+        _notifications = f.CreateCounter("holler_alert_notifications_total",
+            "Alert notification sends by this node's outbox, per channel and outcome (delivered, failed attempt, dead_lettered).", "channel", "outcome");
         var journal = f.CreateHistogram("holler_tracker_journal_write_seconds", "Tracker journal writes, from Persist to confirmation.",
             new HistogramConfiguration { Buckets = LatencyBuckets });
         var snapshot = f.CreateHistogram("holler_tracker_snapshot_seconds", "Tracker snapshots, from request to confirmation.",
@@ -80,8 +93,19 @@ public sealed class NodeMetrics
         _surgesStarted.IncTo(_trackers.SurgesStarted);
         _activeSurges.Set(_leaderboard.Surging);
         _publications.IncTo(_leaderboard.Publications);
+        _alertsFired.IncTo(_alerts.Fired);
+        _alertsResolved.IncTo(_alerts.Resolved);
+        foreach (var (channel, outcome, count) in _delivery.All()) _notifications.WithLabels(channel, OutcomeLabel(outcome)).IncTo(count);
         await UpdatePartitionsAsync(token);
     }
+
+    private static string OutcomeLabel(DeliveryOutcome outcome) => outcome switch
+    {
+        DeliveryOutcome.Delivered => "delivered",
+        DeliveryOutcome.Failed => "failed",
+        DeliveryOutcome.DeadLettered => "dead_lettered",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
 
     private async Task UpdatePartitionsAsync(CancellationToken token)
     {

@@ -47,7 +47,8 @@ public sealed class CrashCluster : IAsyncDisposable
 
     public Akka.Cluster.Cluster WebCluster => Akka.Cluster.Cluster.Get(Web.System);
 
-    public static async Task<CrashCluster> StartAsync(ITestOutputHelper output)
+    /// <param name="settings">Extra <c>--set</c> settings for every node process (KEY=VALUE).</param>
+    public static async Task<CrashCluster> StartAsync(ITestOutputHelper output, IReadOnlyList<string>? settings = null)
     {
         var broker = HollerProcess.Start("broker", ["kafka-dev"]);
         PostgresDatabase? database = null;
@@ -76,6 +77,7 @@ public sealed class CrashCluster : IAsyncDisposable
                     "--set", $"Ingest:AckTimeoutMs={(int)AckTimeout.TotalMilliseconds}",
                     // Snapshots as well as journal replay are exercised when trackers move.
                     "--set", "Tracker:SnapshotEvery=10",
+                    .. (settings ?? []).SelectMany(s => new[] { "--set", s }),
                 ], new Dictionary<string, string> { ["HOLLER_PERSISTENCE__CONNECTIONSTRING"] = database.ConnectionString });
                 nodes.Add(new Node(process, new Address("akka.tcp", "holler", "127.0.0.1", ports[i])));
             }
@@ -113,9 +115,12 @@ public sealed class CrashCluster : IAsyncDisposable
             up => $"{up.Count} members up ({string.Join(", ", up)}), {WebCluster.State.Unreachable.Count} unreachable");
 
     /// <summary>The oldest member with the leaderboard role: where the singleton runs.</summary>
-    public Address? OldestLeaderboardNode() =>
+    public Address? OldestLeaderboardNode() => OldestNodeWith("leaderboard");
+
+    /// <summary>The oldest member with <paramref name="role"/>: where a singleton for that role runs.</summary>
+    public Address? OldestNodeWith(string role) =>
         WebCluster.State.Members
-            .Where(m => m.Status == MemberStatus.Up && m.HasRole("leaderboard"))
+            .Where(m => m.Status == MemberStatus.Up && m.HasRole(role))
             .OrderBy(m => m, Akka.Cluster.Member.AgeOrdering)
             .Select(m => m.Address)
             .FirstOrDefault();

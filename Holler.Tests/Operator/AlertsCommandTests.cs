@@ -108,4 +108,58 @@ public sealed class AlertsCommandTests(OperatorCluster cluster)
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("only a firing alert", again.Stderr);
     }
+
+    [Fact]
+    public async Task A_notification_its_receiver_refuses_is_dead_lettered_listed_by_the_cli_and_counted_in_metrics()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var business = cluster.A.Catalog[23];
+        // The receiver behind 'pager' answers 410 Gone: the outbox dead-letters the firing after one attempt.
+        Parse<AlertRuleView>(await OperatorCli.RunAsync(["alerts", "rules", "add", "Dead end", "--id", "dead-end",
+            "--scope", $"business:{business.Id}", "--channel", "pager", "--json", "--node", A]));
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+        cluster.B.Registry.Get<AlertsActor>().Tell(new SurgeChanged(business.Id, true,
+            new LeaderboardEntry(business.Id, 9.5, 600, 100, 6, since, 0)));
+
+        // Asked on B: the query crosses to the singleton on A, which hands it to its outbox. The firing waits out the
+        // grouping window (30 s) first.
+        var view = await Eventually.Until(
+            async () => Parse<DeadLettersView>(await OperatorCli.RunAsync(["alerts", "dead-letters", "--json", "--node", B])),
+            v => v.DeadLetters.Any(d => d.RuleId == "dead-end"), TimeSpan.FromSeconds(90), v => $"{v.DeadLetters.Count} dead letters");
+        var letter = Assert.Single(view.DeadLetters, d => d.RuleId == "dead-end");
+        Assert.Equal(("firing", "pager", 1, $"{letter.AlertId}.firing"), (letter.Transition, letter.Channel, letter.Attempts, letter.Key));
+        Assert.Equal([business.Id], letter.Businesses);
+        Assert.Contains("410", letter.Reason);
+        Assert.Contains(cluster.Receiver.Requests, r => r.Key == letter.Key && r.SignatureValid);
+        Assert.True(view.DeadLettered >= 1);
+
+        var human = await OperatorCli.RunAsync(["alerts", "dead-letters", "--node", A]);
+        Assert.True(human.ExitCode == 0, human.Stderr);
+        Assert.Contains(letter.Key, human.Stdout);
+        Assert.Contains("dead-lettered since the outbox began", human.Stdout);
+
+        // Counted on A, the node that holds the singleton and its outbox.
+        using var http = new HttpClient { BaseAddress = cluster.A.Endpoints.OperatorUrl };
+        var metrics = await http.GetStringAsync("/metrics", token);
+        Assert.True(Sample(metrics, "holler_alert_notifications_total{channel=\"pager\",outcome=\"dead_lettered\"}") >= 1, metrics);
+        Assert.True(Sample(metrics, "holler_alerts_fired_total") >= 1, metrics);
+        Assert.Contains("holler_alerts_resolved_total ", metrics);
+    }
+
+    [Fact]
+    public async Task Dead_letters_with_a_bad_limit_is_one_line_and_exit_code_2()
+    {
+        var result = await OperatorCli.RunAsync(["alerts", "dead-letters", "--limit", "0", "--node", B]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("limit: '0' is not a number from 1 to 10000", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    /// <summary>The value of one sample in Prometheus text format, or -1 when it is missing.</summary>
+    private static double Sample(string metrics, string series)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? -1 : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

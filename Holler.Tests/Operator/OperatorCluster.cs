@@ -1,6 +1,6 @@
-using Holler.Host.Configuration;
 using System.Net.Http.Json;
 using Akka.Cluster;
+using Holler.Host.Configuration;
 using Holler.Host.Node;
 using Holler.Host.Operator.Api;
 using Holler.Kafka;
@@ -29,12 +29,18 @@ public sealed class OperatorCluster : IAsyncLifetime
 
     public static string Address(HollerNode node) => Cluster.Get(node.System).SelfAddress.ToString();
 
+    /// <summary>Where the alert channels <c>ops</c> and <c>pager</c> point: it answers 410 Gone, a refusal for good, so each
+    /// notification to them is dead-lettered after one attempt.</summary>
+    public WebhookReceiver Receiver { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
+        Receiver = await WebhookReceiver.StartAsync(ChannelSecret);
+        Receiver.Status = GoneStatus;
         A = await TestNodes.StartAsync(TestNodes.Config(Broker.BootstrapServers, NewDir(), businesses: 200, o =>
         {
             o.Roles = "ingest,tracker,leaderboard";
-            WithAlertChannels(o);
+            AddChannels(o);
         }));
         B = await JoinAsync("tracker");
         await AwaitUpAsync(A, 2);
@@ -47,16 +53,18 @@ public sealed class OperatorCluster : IAsyncLifetime
         {
             o.Roles = roles;
             o.Cluster.SeedNodes = AddressA;
-            WithAlertChannels(o);
+            AddChannels(o);
         }));
 
-    /// <summary>The channels the alerts commands' rules name. Rules are checked against the configured channels; nothing
-    /// listens at these addresses, and these tests look at rules and alerts, not at what is delivered.</summary>
-    private static void WithAlertChannels(HollerOptions o)
+    private const string ChannelSecret = "whsec_operator-tests";
+    private const int GoneStatus = 410;
+
+    /// <summary>Rules name channels, and a rule naming one the node does not know is refused.</summary>
+    private void AddChannels(HollerOptions o)
     {
         o.Alerts.AllowPrivateTargets = true;
         foreach (var name in new[] { "ops", "pager" })
-            o.Alerts.Channels[name] = new AlertChannelOptions { Kind = "webhook", Url = $"http://127.0.0.1:9/{name}", Secret = "operator-cluster-secret" };
+            o.Alerts.Channels[name] = new AlertChannelOptions { Kind = "webhook", Url = Receiver.Url, Secret = ChannelSecret };
     }
 
     /// <summary>Stops a node that joined with <see cref="JoinAsync"/> and waits until A and B see only each other again.</summary>
@@ -85,6 +93,7 @@ public sealed class OperatorCluster : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (Receiver is not null) await Receiver.DisposeAsync();
         if (B is not null) await B.DisposeAsync();
         if (A is not null) await A.DisposeAsync();
         Http.Dispose();

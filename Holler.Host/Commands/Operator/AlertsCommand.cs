@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Holler.Host.Commands.Operator;
 
-/// <summary><c>holler alerts rules add|list|show|rm|mute|unmute</c> and <c>holler alerts list|show|ack|snooze|not-real</c>:
+/// <summary><c>holler alerts rules add|list|show|rm|mute|unmute</c> and <c>holler alerts list|show|ack|snooze|not-real|dead-letters</c>:
 /// alert rules and the alert history over the operator API (docs/alerts.md).</summary>
 public static class AlertsCommand
 {
@@ -29,6 +29,7 @@ public static class AlertsCommand
         Acknowledge(),
         Snooze(),
         NotReal(),
+        DeadLetters(),
     };
 
     // ---- rules ----
@@ -171,6 +172,30 @@ public static class AlertsCommand
             call.Write(table);
             return ExitCodes.Ok;
         }, rule, business, state, since, limit);
+    }
+
+    private static Command DeadLetters()
+    {
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 50 };
+        return Create("dead-letters", "Notifications a channel gave up on (retries ran out, or refused), newest first", async (call, parse, token) =>
+        {
+            var view = await call.Client.GetAsync<DeadLettersView>($"/api/alerts/dead-letters?limit={parse.GetValue(limit).ToString(C)}", token);
+            if (call.Json)
+            {
+                call.WriteJson(view);
+                return ExitCodes.Ok;
+            }
+            if (view.DeadLetters.Count == 0) call.WriteLine("No dead letters.");
+            else
+            {
+                var table = OperatorCall.Table("key", "channel", "rule", "businesses", "attempts", "given up", "reason");
+                foreach (var d in view.DeadLetters)
+                    OperatorCall.AddRow(table, d.Key, d.Channel, d.RuleId, string.Join(", ", d.Businesses), d.Attempts.ToString(C), Time(d.At), d.Reason);
+                call.Write(table);
+            }
+            call.WriteLine($"{view.DeadLettered.ToString(C)} dead-lettered since the outbox began, {view.PendingDeliveries.ToString(C)} deliveries still being tried.");
+            return ExitCodes.Ok;
+        }, limit);
     }
 
     private static Command Acknowledge()

@@ -72,3 +72,19 @@ public sealed record SnoozeRequest(string? Business, string? Rule, string? For, 
 public sealed record AcknowledgeRequest(string? By);
 
 public sealed record NotRealRequest(string? By, string? Note);
+
+/// <summary><c>GET /api/alerts/dead-letters</c>: notifications a channel gave up on, newest first.</summary>
+/// <param name="DeadLettered">Dead letters ever, including those no longer kept.</param>
+/// <param name="PendingDeliveries">Deliveries (notification × channel) still being tried.</param>
+public sealed record DeadLettersView(IReadOnlyList<DeadLetterView> DeadLetters, long DeadLettered, int PendingDeliveries);
+
+/// <param name="Key">The notification's idempotency key.</param>
+/// <param name="Attempts">Sends tried; 0 when refused before any.</param>
+public sealed record DeadLetterView(string Key, string AlertId, string Transition, string RuleId, string Channel, string Reason, int Attempts,
+    IReadOnlyList<string> Businesses, DateTimeOffset Accepted, DateTimeOffset At)
+{
+    public static DeadLetterView From(Holler.Alerts.Delivery.DeadLetter d) =>
+        new(d.Notification.IdempotencyKey, d.Notification.AlertId, d.Notification.Transition.ToString().ToLowerInvariant(), d.Notification.RuleId,
+            d.Channel, d.Reason, d.Attempts, d.Notification.Businesses.Select(b => b.BusinessId).ToList(),
+            DateTimeOffset.FromUnixTimeMilliseconds(d.AcceptedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(d.AtMs));
+}
