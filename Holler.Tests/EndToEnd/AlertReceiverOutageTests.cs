@@ -20,6 +20,8 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan EventTime = TimeSpan.FromMinutes(25);
+    /// <summary>Ingest's rate before the outage is taken over this long, once ingest has run at least this long.</summary>
+    private static readonly TimeSpan BeforeOutage = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task Notifications_made_while_the_receiver_is_down_for_a_minute_all_arrive_once_after_it_returns()
@@ -43,10 +45,11 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
             }));
             var rule = await AlertRules.AddAllSurgesAsync(node);
 
-            // Ingest progress four times a second, for the rates before and during the outage.
-            var samples = new ConcurrentQueue<(TimeSpan At, long Applied)>();
+            // Events produced and applied, four times a second, for the rates before and during the outage.
+            var produced = new LatestProduced();
+            var samples = new ConcurrentQueue<Sample>();
             using var sampling = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var sampler = SampleAsync(node.Metrics, wall, samples, sampling.Token);
+            var sampler = SampleAsync(node.Metrics, produced, wall, samples, sampling.Token);
 
             // 200 events/s compressed 20× (4,000 on the wire), a surge every 3 s of wall time: the outage sees many.
             var generatorStarted = wall.Elapsed;
@@ -67,11 +70,13 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
                     SurgeDuration = TimeSpan.FromSeconds(90),
                     DailyRhythm = false,
                 },
-            }, cancellationToken: token);
+            }, produced, token);
 
-            // The receiver goes down once it has taken a notification, so deliveries before the outage are in the count too.
-            await Eventually.Until(() => Task.FromResult(before.Accepted.Count), n => n > 0, TimeSpan.FromMinutes(1),
-                _ => "no notification reached the receiver before the outage");
+            // The receiver goes down once it has taken a notification (so deliveries before the outage are in the count
+            // too) and ingest has run for a while (a before to compare the outage's ingest rate with).
+            await Eventually.Until(() => Task.FromResult((Accepted: before.Accepted.Count, Ingesting: IngestingFor(samples))),
+                s => s.Accepted > 0 && s.Ingesting >= BeforeOutage, TimeSpan.FromMinutes(1),
+                s => $"{s.Accepted} notifications taken, ingesting for {s.Ingesting.TotalSeconds:F0} s before the outage");
             await before.DisposeAsync();
             beforeStopped = true;
             var outageStarted = wall.Elapsed;
@@ -122,12 +127,17 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
             var told = delivered.Select(l => (l.Transition, l.BusinessId, l.SinceMs)).ToList();
             Assert.Equal(told.Count, told.Distinct().Count());
 
-            var beforeRate = Rate(samples, TimeSpan.Zero, outageStarted);
-            var duringRate = Rate(samples, outageStarted, outageEnded < generatorEnded ? outageEnded : generatorEnded);
+            var duringEnd = outageEnded < generatorEnded ? outageEnded : generatorEnded;
+            var beforeRate = Rate(samples, outageStarted - BeforeOutage, outageStarted, s => s.Applied);
+            var duringRate = Rate(samples, outageStarted, duringEnd, s => s.Applied);
+            var producedBefore = Rate(samples, outageStarted - BeforeOutage, outageStarted, s => s.Produced);
+            var producedDuring = Rate(samples, outageStarted, duringEnd, s => s.Produced);
             output.WriteLine($"{result.Sent:N0} events, {result.Surges.Count} surges injected; {book.Count} alerts, {firedDuringOutage.Count} fired during "
                              + $"the {Outage.TotalSeconds:F0} s outage; {before.Requests.Count} notifications before it, {after.Requests.Count} after "
-                             + $"(the first {firstAfterReturn.TotalSeconds:F1} s after it returned); ingest {beforeRate:N0} events/s before the "
-                             + $"outage, {duringRate:N0} during ({(duringRate / beforeRate - 1) * 100:+0.0;-0.0} %); generator {generatorStarted.TotalSeconds:F0}–"
+                             + $"(the first {firstAfterReturn.TotalSeconds:F1} s after it returned); ingest {beforeRate:N0} events/s in the "
+                             + $"{BeforeOutage.TotalSeconds:F0} s before the outage, {duringRate:N0} during it ({(duringRate / beforeRate - 1) * 100:+0.0;-0.0} %), "
+                             + $"with the generator producing {producedBefore:N0} and {producedDuring:N0}; lag {Lag(samples, outageStarted):N0} events at the "
+                             + $"outage's start, {Lag(samples, duringEnd):N0} at its end; generator {generatorStarted.TotalSeconds:F0}–"
                              + $"{generatorEnded.TotalSeconds:F0} s, outage {outageStarted.TotalSeconds:F0}–{outageEnded.TotalSeconds:F0} s, total {wall.Elapsed.TotalSeconds:F0} s");
         }
         finally
@@ -149,12 +159,23 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
             .OfType<string>().ToList();
     }
 
-    private static async Task SampleAsync(Holler.Ingest.IngestMetrics metrics, Stopwatch wall, ConcurrentQueue<(TimeSpan, long)> samples, CancellationToken token)
+    private sealed record Sample(TimeSpan At, long Applied, long Produced);
+
+    /// <summary>The generator's latest count of events handed to the producer (it reports about once a second).</summary>
+    private sealed class LatestProduced : IProgress<GeneratorProgress>
+    {
+        private long _produced;
+        public long Value => Interlocked.Read(ref _produced);
+        public void Report(GeneratorProgress value) => Interlocked.Exchange(ref _produced, value.Produced);
+    }
+
+    private static async Task SampleAsync(Holler.Ingest.IngestMetrics metrics, LatestProduced produced, Stopwatch wall,
+        ConcurrentQueue<Sample> samples, CancellationToken token)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try
         {
-            do samples.Enqueue((wall.Elapsed, metrics.Applied));
+            do samples.Enqueue(new Sample(wall.Elapsed, metrics.Applied, produced.Value));
             while (await timer.WaitForNextTickAsync(token));
         }
         catch (OperationCanceledException)
@@ -162,15 +183,23 @@ public sealed class AlertReceiverOutageTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Events applied per second between two moments, from the first sample with anything applied (the consumer
-    /// group takes a few seconds to form, and what piled up meanwhile would flatter the rate).</summary>
-    private static double Rate(IEnumerable<(TimeSpan At, long Applied)> samples, TimeSpan from, TimeSpan to)
+    /// <summary>How long events have been applied, by the samples so far.</summary>
+    private static TimeSpan IngestingFor(IEnumerable<Sample> samples)
     {
-        var window = samples.Where(s => s.Applied > 0 && s.At >= from && s.At <= to).ToList();
-        if (from == TimeSpan.Zero) window = window.Skip(8).ToList();
-        if (window.Count < 2) return double.NaN;
-        return (window[^1].Applied - window[0].Applied) / (window[^1].At - window[0].At).TotalSeconds;
+        var list = samples.ToList();
+        return list.FirstOrDefault(s => s.Applied > 0) is { } first ? list[^1].At - first.At : TimeSpan.Zero;
     }
+
+    /// <summary>A count's growth per second between two moments.</summary>
+    private static double Rate(IEnumerable<Sample> samples, TimeSpan from, TimeSpan to, Func<Sample, long> count)
+    {
+        var window = samples.Where(s => s.At >= from && s.At <= to).ToList();
+        if (window.Count < 2) return double.NaN;
+        return (count(window[^1]) - count(window[0])) / (window[^1].At - window[0].At).TotalSeconds;
+    }
+
+    private static long Lag(IEnumerable<Sample> samples, TimeSpan at) =>
+        samples.LastOrDefault(s => s.At <= at) is { } sample ? sample.Produced - sample.Applied : 0;
 
     private static int FreePort()
     {
