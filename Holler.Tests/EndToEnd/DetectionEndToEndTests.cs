@@ -74,43 +74,11 @@ public sealed class DetectionEndToEndTests(ITestOutputHelper output)
         // The others: every episode of a business nobody injected is a false surge.
         var injected = result.Surges.Select(s => s.BusinessId).ToHashSet();
         var falseSurges = episodes.Where(e => !injected.Contains(e.BusinessId)).ToList();
-        var bound = FalseSurgeBound(plan, out var businessWeeks, out var expected);
+        var (bound, businessWeeks, expected) = FalseSurgeBound.ColdStart(plan, EventTime, MissProbability);
         output.WriteLine($"{result.Sent:N0} events, {result.Surges.Count} surges injected, all ranked; {falseSurges.Count} false surges "
                          + $"(bound {bound}: {businessWeeks:F1} business-weeks at {FalseAlarmRates.ColdStartSurgesPer100BusinessWeeks} "
                          + $"per 100 expect {expected:F2}); generator {generated.TotalSeconds:F0} s, total {wall.Elapsed.TotalSeconds:F0} s");
         Assert.True(falseSurges.Count <= bound, $"{falseSurges.Count} false surges, more than {bound}: "
                                                 + string.Join(", ", falseSurges.Take(10).Select(e => $"{e.BusinessId} since {DateTimeOffset.FromUnixTimeMilliseconds(e.SinceMs):HH:mm:ss}")));
-    }
-
-    /// <summary>
-    /// The most false surges the documented cold-start rate allows in this run. The rate is per business-week of
-    /// businesses at 1 to 1,000 events a minute, the population it was measured on; quieter businesses are left out
-    /// (a window of 20 events, the least that can surge, is out of reach by chance below one a minute) and busier
-    /// ones counted in. Its expectation λ is that rate times these business-weeks; the bound is the smallest k with
-    /// P(Poisson(λ) &gt; k) ≤ <see cref="MissProbability"/>, so a detector doing as documented fails this test about once
-    /// in a billion runs, while one raising several times the documented rate fails it.
-    /// </summary>
-    private static int FalseSurgeBound(GeneratorSettings settings, out double businessWeeks, out double expected)
-    {
-        var plan = new TrafficPlan(settings);
-        var watched = Enumerable.Range(0, plan.Catalog.Count)
-            .Count(b => plan.NormalRate(b, plan.StartMs) * 60 >= 1);
-        businessWeeks = watched * EventTime.TotalMinutes / (7 * 24 * 60);
-        expected = FalseAlarmRates.ColdStartSurgesPer100BusinessWeeks * businessWeeks / 100;
-        return PoissonUpperQuantile(expected, MissProbability);
-    }
-
-    private static int PoissonUpperQuantile(double mean, double miss)
-    {
-        var term = Math.Exp(-mean);
-        var cumulative = term;
-        var k = 0;
-        while (1 - cumulative > miss)
-        {
-            k++;
-            term *= mean / k;
-            cumulative += term;
-        }
-        return k;
     }
 }

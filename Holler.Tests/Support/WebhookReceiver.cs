@@ -50,11 +50,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public void Release() => _release.TrySetResult();
 
-    public static async Task<WebhookReceiver> StartAsync(string? secret = null)
+    /// <param name="port">0 for any free port; a given one to come back where a stopped receiver was.</param>
+    public static async Task<WebhookReceiver> StartAsync(string? secret = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var receiver = new WebhookReceiver(app, secret);
         app.MapPost("/hook", (Delegate)receiver.HandleAsync);
