@@ -8,8 +8,8 @@ namespace Holler.Domain.Detection;
 /// </summary>
 public static class FalseAlarmRates
 {
-    /// <summary>Steady state, after each business's first day: measured 0.18 (7 in 4,000 business-weeks,
-    /// <c>holler evaluate --live 1000 --weeks 4</c>); documented as at most this.</summary>
+    /// <summary>Steady state, after each business's first day: measured 0.03 (1 in 4,000 business-weeks,
+    /// <c>holler evaluate --live 1000 --weeks 4</c>; 0.18 in an earlier, differently drawn run); documented as at most this.</summary>
     public const double SteadySurgesPer100BusinessWeeks = 1;
 
     /// <summary>The first <see cref="ColdStartMinutes"/> after a node starts cold, learning every business and rhythm
