@@ -27,12 +27,7 @@ public sealed class AlertingDevNodeFixture : IAsyncLifetime
         Receiver = await WebhookReceiver.StartAsync(Secret);
         var config = TestNodes.Config("", _data.Path, businesses: 2_000, o =>
         {
-            o.Generator.Enabled = true;
-            o.Generator.Rate = 300;
-            o.Generator.BackfillSeconds = 90;
-            o.Generator.FirstSurgeAfterSeconds = 70;
-            o.Generator.SurgeEverySeconds = 12;
-            o.Generator.SurgeDurationSeconds = 150;
+            DevNodeFixture.WithWarmSurgingTraffic(o);
             // The receiver listens on loopback, which delivery refuses unless told otherwise.
             o.Alerts.AllowPrivateTargets = true;
             // A short grouping window: the firing notification need not wait the default 30 s for company.

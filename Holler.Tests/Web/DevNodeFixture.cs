@@ -1,4 +1,5 @@
 using Holler.Generation;
+using Holler.Host.Configuration;
 using Holler.Host.Node;
 using Holler.Tests.Support;
 using Holler.Web.Feed;
@@ -31,15 +32,22 @@ public sealed class DevNodeFixture : IAsyncLifetime
     {
         var config = TestNodes.Config("", _data.Path, businesses: 2_000, o =>
         {
-            o.Generator.Enabled = true;
-            o.Generator.Rate = 300;
-            o.Generator.BackfillSeconds = 90;
-            o.Generator.FirstSurgeAfterSeconds = 70;
-            o.Generator.SurgeEverySeconds = 12;
-            o.Generator.SurgeDurationSeconds = 150;
+            WithWarmSurgingTraffic(o);
             o.Generator.TruthFile = TruthPath;
         });
         Node = await TestNodes.StartAsync(config);
+    }
+
+    /// <summary>The built-in generator with its last 90 s replayed fast, so baselines are warm and surges reach the
+    /// dashboard within seconds of start, and a new one starts every 12 s.</summary>
+    public static void WithWarmSurgingTraffic(HollerOptions o)
+    {
+        o.Generator.Enabled = true;
+        o.Generator.Rate = 300;
+        o.Generator.BackfillSeconds = 90;
+        o.Generator.FirstSurgeAfterSeconds = 70;
+        o.Generator.SurgeEverySeconds = 12;
+        o.Generator.SurgeDurationSeconds = 150;
     }
 
     public async ValueTask DisposeAsync()
