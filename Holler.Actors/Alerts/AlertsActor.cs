@@ -28,6 +28,10 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
     private IActorRef? _delivery;
     private int _eventsSinceSnapshot;
     private bool _snapshotInFlight;
+    private IActorRef? _mediator;
+    private AlertWatchesUpdated _lastWatches = new([]);
+    private int _ticksSinceWatches;
+    private const int RepublishWatchesEvery = 5;
 
     public AlertsActor(AlertSettings settings, BusinessFactsLookup facts, Props? deliveryProps, IActorRef? delivery, TimeProvider clock,
         AlertMetrics? metrics)
@@ -49,7 +53,12 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
         });
 
         Command<SurgeChanged>(change => Record(_book.Observe(SurgeSignals.From(change), NowMs)));
-        Command<Tick>(_ => Record(_book.Tick(NowMs)));
+        Command<RateChanged>(change => Record(_book.Observe(SurgeSignals.From(change), NowMs)));
+        Command<Tick>(_ =>
+        {
+            Record(_book.Tick(NowMs));
+            PublishWatches();
+        });
         Command<ResendTick>(_ =>
         {
             foreach (var notification in _book.Unconfirmed(NowMs, settings.ResendAfter)) Deliver(notification);
@@ -177,6 +186,20 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
         Record(outcome.Events);
         // Answered only once durable: an operator told "done" can rely on it surviving a crash.
         DeferAsync(outcome, _ => replyTo.Tell(new AlertsReply(AlertsReplyStatus.Ok, null, rule?.Invoke(), alert?.Invoke())));
+    }
+
+    /// <summary>Tells the trackers what the rate rules watch, when that changed and every <see cref="RepublishWatchesEvery"/>
+    /// ticks (trackers start and move all the time). Without rate rules nothing is published, and a test system without
+    /// a cluster never needs pub-sub.</summary>
+    private void PublishWatches()
+    {
+        var watches = AlertWatchesUpdated.From(_book.Rules);
+        var changed = !watches.SameAs(_lastWatches);
+        if (!changed && (watches.Rates.Count == 0 || ++_ticksSinceWatches < RepublishWatchesEvery)) return;
+        _ticksSinceWatches = 0;
+        _lastWatches = watches;
+        _mediator ??= Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(Context.System).Mediator;
+        _mediator.Tell(new Akka.Cluster.Tools.PublishSubscribe.Publish(AlertWatchesUpdated.Topic, watches));
     }
 
     private void Deliver(Notification notification)

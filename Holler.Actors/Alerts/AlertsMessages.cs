@@ -51,3 +51,29 @@ public enum AlertsReplyStatus
 
 /// <summary>The answer to a command or to <see cref="GetAlert"/>: what it touched, or why it did nothing.</summary>
 public sealed record AlertsReply(AlertsReplyStatus Status, string? Error, AlertRule? Rule, Alert? Alert) : IAlertsProtocol;
+
+/// <summary>An absolute count a rate rule watches: at least <paramref name="MinEvents"/> within
+/// <paramref name="Seconds"/> (the lowest of the rules sharing that window).</summary>
+public sealed record RateWatch(int Seconds, int MinEvents);
+
+/// <summary>What the trackers are to watch for the rules: published by the alerts singleton on DistributedPubSub topic
+/// <see cref="Topic"/> when its rate rules change and every few seconds, so a tracker started later learns it too.</summary>
+public sealed record AlertWatchesUpdated(IReadOnlyList<RateWatch> Rates) : IAlertsProtocol
+{
+    public const string Topic = "alert-watches";
+
+    public static AlertWatchesUpdated From(IEnumerable<AlertRule> rules) => new(rules
+        .Where(r => r.Condition.Kind == ConditionKind.Rate)
+        .GroupBy(r => r.Condition.WindowSeconds)
+        .Select(g => new RateWatch(g.Key, g.Min(r => r.Condition.MinEvents)))
+        .OrderBy(w => w.Seconds)
+        .ToList());
+
+    public bool SameAs(AlertWatchesUpdated other) => Rates.SequenceEqual(other.Rates);
+}
+
+/// <summary>A tracker's report that a business's events in the last <paramref name="Seconds"/> reached a watched count
+/// (<paramref name="Over"/>), are still there (sent about once a second), or fell below every watched count.</summary>
+/// <param name="Expected">Events the business's baseline expects in that many seconds.</param>
+/// <param name="SinceMs">Event time (Unix ms) the count first reached the watch: a different value is another episode.</param>
+public sealed record RateChanged(string BusinessId, bool Over, int Seconds, long Count, double Expected, long SinceMs) : IAlertsProtocol;

@@ -52,12 +52,8 @@ internal static class AlertDeliveryCodecs
     {
         w.Write(n.AlertId); w.Write((byte)n.Transition); w.Write(n.RuleId); w.Write(n.RuleName);
         w.Write(n.Businesses.Count);
-        foreach (var b in n.Businesses)
-        {
-            w.Write(b.BusinessId); w.Write(b.Name); WriteOptional(w, b.Category); WriteOptional(w, b.City); w.Write(b.Drop);
-            w.Write(b.Severity); w.Write(b.Ratio); w.Write(b.WindowCount); w.Write(b.Expected); w.Write(b.SinceMs);
-            w.Write(b.DrillDownUrl);
-        }
+        // The same layout as the alert book's, rate and error-share kinds included.
+        foreach (var b in n.Businesses) AlertsCodecs.WriteBusiness(w, b);
         w.Write(n.MoreBusinesses); w.Write(n.AtMs); w.WriteStrings([.. n.Channels]);
     }
 
@@ -68,11 +64,7 @@ internal static class AlertDeliveryCodecs
         var ruleId = r.ReadString();
         var ruleName = r.ReadString();
         var businesses = new AlertedBusiness[r.ReadInt32()];
-        for (var i = 0; i < businesses.Length; i++)
-        {
-            businesses[i] = new AlertedBusiness(r.ReadString(), r.ReadString(), ReadOptional(r), ReadOptional(r), r.ReadBoolean(),
-                r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadString());
-        }
+        for (var i = 0; i < businesses.Length; i++) businesses[i] = AlertsCodecs.ReadBusiness(r);
         return new Notification(alertId, transition, ruleId, ruleName, businesses, r.ReadInt32(), r.ReadInt64(), r.ReadStrings());
     }
 

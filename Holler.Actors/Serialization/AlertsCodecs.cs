@@ -62,6 +62,12 @@ internal static class AlertsCodecs
                 ReadList(r, static r => new QueuedNotification(ReadNotification(r), r.ReadInt64())))),
 
         // ---- remote: operator API → alerts singleton ----
+        MessageCodec.For<AlertWatchesUpdated>("RW1",
+            static (w, m) => WriteList(w, m.Rates, static (w, x) => { w.Write(x.Seconds); w.Write(x.MinEvents); }),
+            static r => new AlertWatchesUpdated(ReadList(r, static r => new RateWatch(r.ReadInt32(), r.ReadInt32())))),
+        MessageCodec.For<RateChanged>("RC1",
+            static (w, m) => { w.Write(m.BusinessId); w.Write(m.Over); w.Write(m.Seconds); w.Write(m.Count); w.Write(m.Expected); w.Write(m.SinceMs); },
+            static r => new RateChanged(r.ReadString(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt64(), r.ReadDouble(), r.ReadInt64())),
         MessageCodec.For<AddAlertRule>("APA1", static (w, m) => WriteRule(w, m.Rule), static r => new AddAlertRule(ReadRule(r))),
         MessageCodec.For<RemoveAlertRule>("APR1", static (w, m) => w.Write(m.RuleId), static r => new RemoveAlertRule(r.ReadString())),
         MessageCodec.For<MuteAlertRule>("APM1",
@@ -113,7 +119,7 @@ internal static class AlertsCodecs
     {
         w.Write(rule.Id); w.Write(rule.Name);
         w.Write((byte)rule.Scope.Kind); w.WriteStrings([.. rule.Scope.Values]);
-        w.Write((byte)rule.Condition.Kind); w.Write(rule.Condition.MinSeverity);
+        WriteCondition(w, rule.Condition);
         w.Write(rule.MinDuration.Ticks); w.Write(rule.RenotifyInterval.Ticks);
         w.Write(rule.QuietHours is not null);
         if (rule.QuietHours is { } quiet)
@@ -131,7 +137,7 @@ internal static class AlertsCodecs
         var id = r.ReadString();
         var name = r.ReadString();
         var scope = new RuleScope((RuleScopeKind)r.ReadByte(), r.ReadStrings());
-        var condition = new AlertCondition((ConditionKind)r.ReadByte(), r.ReadDouble());
+        var condition = ReadCondition(r);
         var minDuration = TimeSpan.FromTicks(r.ReadInt64());
         var renotify = TimeSpan.FromTicks(r.ReadInt64());
         var quiet = r.ReadBoolean()
@@ -140,15 +146,56 @@ internal static class AlertsCodecs
         return new AlertRule(id, name, scope, condition, minDuration, renotify, quiet, r.ReadStrings(), ReadOptionalLong(r), r.ReadInt64());
     }
 
-    private static void WriteBusiness(BinaryWriter w, AlertedBusiness b)
+    // Rate and error-share conditions came after the first rules were stored: their figures follow the kind only for
+    // those kinds, so surge and drop rules written before read exactly as they did.
+    private static void WriteCondition(BinaryWriter w, AlertCondition c)
     {
-        w.Write(b.BusinessId); w.Write(b.Name); WriteOptional(w, b.Category); WriteOptional(w, b.City); w.Write(b.Drop);
+        w.Write((byte)c.Kind); w.Write(c.MinSeverity);
+        if (c.Kind == ConditionKind.Rate) { w.Write(c.MinEvents); w.Write(c.WindowSeconds); }
+        else if (c.Kind == ConditionKind.ErrorShare) w.Write(c.MinShare);
+    }
+
+    private static AlertCondition ReadCondition(BinaryReader r)
+    {
+        var kind = (ConditionKind)r.ReadByte();
+        var severity = r.ReadDouble();
+        return kind switch
+        {
+            ConditionKind.Rate => new AlertCondition(kind, severity, r.ReadInt32(), r.ReadInt32()),
+            ConditionKind.ErrorShare => new AlertCondition(kind, severity, MinShare: r.ReadDouble()),
+            _ => new AlertCondition(kind, severity),
+        };
+    }
+
+    // The byte that was the drop flag (0 surge, 1 drop) also says rate (2) and error share (3), whose window length
+    // follows; alerts stored before those kinds read as they did.
+    private const byte RateByte = 2, ErrorShareByte = 3;
+
+    internal static void WriteBusiness(BinaryWriter w, AlertedBusiness b)
+    {
+        w.Write(b.BusinessId); w.Write(b.Name); WriteOptional(w, b.Category); WriteOptional(w, b.City);
+        var kind = b.Kind switch { SignalKind.Rate => RateByte, SignalKind.ErrorShare => ErrorShareByte, _ => (byte)(b.Drop ? 1 : 0) };
+        w.Write(kind);
+        if (kind >= RateByte) w.Write(b.WindowSeconds);
         w.Write(b.Severity); w.Write(b.Ratio); w.Write(b.WindowCount); w.Write(b.Expected); w.Write(b.SinceMs); w.Write(b.DrillDownUrl);
     }
 
-    private static AlertedBusiness ReadBusiness(BinaryReader r) =>
-        new(r.ReadString(), r.ReadString(), ReadOptionalString(r), ReadOptionalString(r), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(),
-            r.ReadInt64(), r.ReadDouble(), r.ReadInt64(), r.ReadString());
+    internal static AlertedBusiness ReadBusiness(BinaryReader r)
+    {
+        var id = r.ReadString();
+        var name = r.ReadString();
+        var category = ReadOptionalString(r);
+        var city = ReadOptionalString(r);
+        var kindByte = r.ReadByte();
+        var (kind, seconds) = kindByte switch
+        {
+            RateByte => (SignalKind.Rate, r.ReadInt32()),
+            ErrorShareByte => (SignalKind.ErrorShare, r.ReadInt32()),
+            _ => (SignalKind.Episode, WebhookPayload.WindowSeconds),
+        };
+        return new AlertedBusiness(id, name, category, city, kindByte == 1, r.ReadDouble(), r.ReadDouble(), r.ReadInt64(), r.ReadDouble(),
+            r.ReadInt64(), r.ReadString(), kind, seconds);
+    }
 
     private static void WriteNotification(BinaryWriter w, Notification n)
     {

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using Akka.Cluster.Tools.PublishSubscribe;
+using Holler.Alerts;
 using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
@@ -32,6 +34,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TrackerMetrics? _metrics;
     private readonly Action<TrackedBusiness> _added;
+    private readonly RateWatcher _rates = new();
 
     /// <summary>Deviations at the alarm threshold: the drill-down's band, found once (a bisection over the tail).</summary>
     private readonly double _band;
@@ -94,6 +97,28 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(Describe(query.BusinessId, business?.Traffic ?? _state.Unseen()));
         });
         Command<Tick>(_ => OnTick());
+        Command<AlertWatchesUpdated>(watches =>
+        {
+            var reports = new List<RateChanged>();
+            var changed = _rates.Update(watches.Rates, reports);
+            TellAlerts(reports);
+            // A new rule sees traffic already in the windows (slid to now first, so only recent traffic counts).
+            if (changed && _rates.Watching)
+            {
+                var now = Now;
+                foreach (var business in _state.Businesses) _state.SlideIfQuiet(business, now);
+                CheckRates(_state.Businesses);
+            }
+        });
+        Command<RateTick>(_ =>
+        {
+            var reports = new List<RateChanged>();
+            var now = Now;
+            _rates.Tick(business => _state.SlideIfQuiet(business, now), reports);
+            TellAlerts(reports);
+            if (!_rates.AnyOver) Timers.Cancel(RateTickKey);
+        });
+        Command<SubscribeAck>(_ => { });
         Command<StopTracker>(_ => StopDurably());
         Command<SaveSnapshotSuccess>(success =>
         {
@@ -144,6 +169,9 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _metrics?.TrackerStarted();
+        // Only a tracker wired to the alerts singleton runs in a cluster with pub-sub; the rate rules' watches come
+        // from there (see RateWatcher).
+        if (_alerts is not null) DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(AlertWatchesUpdated.Topic, Self));
         base.PreStart();
     }
 
@@ -218,6 +246,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
                     _metrics?.SurgeStarted();
                 }
             }
+            if (_rates.Watching) CheckRates(touched);
             _eventsSinceSnapshot += fresh;
             if (_settings.SnapshotDue(++_persistedSinceSnapshot, _eventsSinceSnapshot, _state.Count, TimeSpan.FromTicks(Now - _lastSnapshotTicks)))
                 TakeSnapshot();
@@ -238,6 +267,20 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         }
         if (ended is not null) _surging.ExceptWith(ended);
         if (_surging.Count == 0) Timers.Cancel(TickKey);
+    }
+
+    private void CheckRates(IEnumerable<TrackedBusiness> touched)
+    {
+        var reports = new List<RateChanged>();
+        foreach (var business in touched) _rates.Check(business, reports);
+        TellAlerts(reports);
+        if (_rates.AnyOver && !Timers.IsTimerActive(RateTickKey)) Timers.StartPeriodicTimer(RateTickKey, RateTick.Instance, _settings.Tick);
+    }
+
+    private void TellAlerts(List<RateChanged> reports)
+    {
+        if (_alerts is null) return;
+        foreach (var report in reports) _alerts.Tell(report);
     }
 
     private void StartTicking(TrackedBusiness business)
@@ -350,6 +393,12 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     }
 
     private const string TickKey = "tick";
+    private const string RateTickKey = "rate-tick";
+
+    private sealed class RateTick
+    {
+        public static RateTick Instance { get; } = new();
+    }
 
     private sealed class Tick
     {

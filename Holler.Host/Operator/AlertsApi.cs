@@ -189,9 +189,21 @@ internal static class AlertsApi
         {
             "surge" => ConditionKind.Surge,
             "drop" => ConditionKind.Drop,
+            "rate" => ConditionKind.Rate,
+            "error-share" or "error_share" or "errorshare" => ConditionKind.ErrorShare,
             _ => null,
         };
-        if (condition is null) errors.Add($"condition: '{r.Condition}' is not surge or drop (rate and error-share rules are not supported yet)");
+        if (condition is null) errors.Add($"condition: '{r.Condition}' is not surge, drop, rate or error-share");
+        var window = TimeSpan.Zero;
+        if (condition == ConditionKind.Rate)
+        {
+            if (r.MinEvents is null) errors.Add("min-events: a rate rule needs the number of events (e.g. 500)");
+            if (string.IsNullOrWhiteSpace(r.Window)) errors.Add("window: a rate rule needs its window, 1–60 s (e.g. 30s)");
+            else window = Duration("window", r.Window, errors);
+            if (window != TimeSpan.Zero && window.TotalSeconds != Math.Floor(window.TotalSeconds)) errors.Add($"window: '{r.Window}' is not whole seconds");
+        }
+        if (condition == ConditionKind.ErrorShare && r.MinErrorShare is null)
+            errors.Add("min-error-share: an error-share rule needs the 5xx share in percent (e.g. 20)");
         var minDuration = Duration("min-duration", r.MinDuration, errors);
         var renotify = Duration("renotify", r.Renotify, errors);
         QuietHours? quiet = null;
@@ -205,8 +217,13 @@ internal static class AlertsApi
         }
         error = "";
         // The singleton checks the rest (id, severity, channels against the configured ones) and stamps the creation time.
-        return new AlertRule(id, name, scope, new AlertCondition(condition!.Value, r.MinSeverity ?? 0), minDuration, renotify, quiet, channels,
-            null, 0);
+        var alertCondition = condition!.Value switch
+        {
+            ConditionKind.Rate => AlertCondition.Rate(r.MinEvents!.Value, (int)window.TotalSeconds),
+            ConditionKind.ErrorShare => AlertCondition.ErrorShare(r.MinErrorShare!.Value / 100, r.MinSeverity ?? 0),
+            var kind => new AlertCondition(kind, r.MinSeverity ?? 0),
+        };
+        return new AlertRule(id, name, scope, alertCondition, minDuration, renotify, quiet, channels, null, 0);
     }
 
     private static TimeSpan Duration(string name, string? text, List<string> errors)

@@ -51,10 +51,28 @@ public sealed class AlertsCommandTests(OperatorCluster cluster)
         Assert.DoesNotContain(after.Rules, r => r.Id == "coffee-surges");
     }
 
+    [Fact]
+    public async Task Rate_and_error_share_rules_are_added_with_their_figures()
+    {
+        var rate = Parse<AlertRuleView>(await HollerProcess.RunAsync(["alerts", "rules", "add", "Orders flood", "--condition", "rate",
+            "--min-events", "500", "--window", "30s", "--channel", "ops", "--json", "--node", B]));
+        Assert.Equal((ConditionKind.Rate, 500, 30), (rate.Condition, rate.MinEvents, rate.WindowSeconds));
+        var errors = Parse<AlertRuleView>(await HollerProcess.RunAsync(["alerts", "rules", "add", "Errors", "--condition", "error-share",
+            "--min-error-share", "25", "--min-severity", "4", "--channel", "ops", "--json", "--node", B]));
+        Assert.Equal((ConditionKind.ErrorShare, 25.0, 4.0), (errors.Condition, errors.MinErrorShare, errors.MinSeverity));
+
+        var list = await OperatorCli.RunAsync(["alerts", "rules", "list", "--node", A]);
+        Assert.Contains("rate ≥ 500 events in 30 s", list.Stdout);
+        Assert.Contains("error share ≥ 25%, severity ≥ 4", list.Stdout);
+    }
+
     [Theory]
     [InlineData("min-duration: 'soon' is not a duration", "alerts", "rules", "add", "x", "--channel", "ops", "--min-duration", "soon")]
     [InlineData("scope: 'planet:Mars' is not a scope", "alerts", "rules", "add", "x", "--channel", "ops", "--scope", "planet:Mars")]
-    [InlineData("condition: 'rate' is not surge or drop", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "rate")]
+    [InlineData("condition: 'often' is not surge, drop, rate or error-share", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "often")]
+    [InlineData("min-events: a rate rule needs the number of events", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "rate", "--window", "30s")]
+    [InlineData("a rate rule's window must be 1–60 seconds, was 120", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "rate", "--min-events", "5", "--window", "2m")]
+    [InlineData("min-error-share: an error-share rule needs the 5xx share", "alerts", "rules", "add", "x", "--channel", "ops", "--condition", "error-share")]
     [InlineData("quiet-hours: '22-7' is not quiet hours", "alerts", "rules", "add", "x", "--channel", "ops", "--quiet-hours", "22-7")]
     [InlineData("no rule 'no-such-rule'", "alerts", "rules", "mute", "no-such-rule", "--for", "1h")]
     [InlineData("no rule 'no-such-rule'", "alerts", "rules", "show", "no-such-rule")]

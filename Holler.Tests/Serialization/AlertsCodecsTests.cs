@@ -41,6 +41,12 @@ public sealed class AlertsCodecsTests(ITestOutputHelper output)
     {
         ["RuleAdded"] = new RuleAdded(Rule),
         ["RuleAdded plain"] = new RuleAdded(Plain),
+        ["RuleAdded rate"] = new RuleAdded(Plain with { Condition = AlertCondition.Rate(500, 30) }),
+        ["RuleAdded error share"] = new RuleAdded(Plain with { Condition = AlertCondition.ErrorShare(0.25, 4) }),
+        ["AlertOpened rate"] = new AlertOpened("a8", "r-1", Business with { Drop = false, Kind = SignalKind.Rate, WindowSeconds = 30 }, 12),
+        ["AlertFired error share"] = new AlertFired("a9", 13, Business with { Drop = false, Kind = SignalKind.ErrorShare, Ratio = 0.4, Expected = 0.05 }, true),
+        [nameof(AlertWatchesUpdated)] = new AlertWatchesUpdated([new RateWatch(5, 50), new RateWatch(30, 200)]),
+        [nameof(RateChanged)] = new RateChanged("biz-ü", true, 30, 612, 41.5, 1_750_000_000_000),
         [nameof(RuleRemoved)] = new RuleRemoved("r-1", 9),
         [nameof(RuleMuted)] = new RuleMuted("r-1", 10),
         ["RuleMuted off"] = new RuleMuted("r-1", null),

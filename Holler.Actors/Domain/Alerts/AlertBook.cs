@@ -119,7 +119,7 @@ public sealed class AlertBook(AlertSettings settings, BusinessFactsLookup facts)
         List<IAlertEvent>? events = null;
         foreach (var rule in _rules.Values)
         {
-            if (!rule.Scope.Matches(business)) continue;
+            if (!rule.Scope.Matches(business) || !rule.Condition.Reads(signal)) continue;
             var reported = Describe(signal, business);
             if (_open.TryGetValue((rule.Id, signal.BusinessId), out var alert))
             {
@@ -141,6 +141,9 @@ public sealed class AlertBook(AlertSettings settings, BusinessFactsLookup facts)
                         if (!rule.Condition.Matches(signal)) Resolve(alert, nowMs, "condition lapsed before firing", reported, events ??= []);
                         else if (nowMs - alert.OpenedMs >= (long)rule.MinDuration.TotalMilliseconds) Fire(alert, rule, nowMs, events ??= []);
                     }
+                    // A rate or an error share is over when its figure falls back, not when some detector says so.
+                    else if (!rule.Condition.IsEpisode && !rule.Condition.Matches(signal))
+                        Resolve(alert, nowMs, "condition no longer holds", reported, events ??= []);
                     continue;
                 }
             }
@@ -166,7 +169,7 @@ public sealed class AlertBook(AlertSettings settings, BusinessFactsLookup facts)
                 Resolve(alert, nowMs, $"no report for {settings.StaleAfter.TotalSeconds:0} s", alert.Business, events);
                 continue;
             }
-            if (alert.State == AlertState.Pending && Holds(rule.Condition, alert.Business)
+            if (alert.State == AlertState.Pending && rule.Condition.Holds(alert.Business)
                 && nowMs - alert.OpenedMs >= (long)rule.MinDuration.TotalMilliseconds)
                 Fire(alert, rule, nowMs, events);
             else if (alert.State == AlertState.Firing && !alert.Notify && !Silenced(alert, rule, nowMs))
@@ -188,9 +191,6 @@ public sealed class AlertBook(AlertSettings settings, BusinessFactsLookup facts)
     {
         foreach (var alert in _open.Values) alert.LastSeenMs = nowMs;
     }
-
-    private static bool Holds(AlertCondition condition, AlertedBusiness b) =>
-        b.Drop == (condition.Kind == ConditionKind.Drop) && b.Severity >= condition.MinSeverity;
 
     private bool Silenced(Alert alert, AlertRule rule, long nowMs) =>
         rule.MutedAt(nowMs)
@@ -242,7 +242,7 @@ public sealed class AlertBook(AlertSettings settings, BusinessFactsLookup facts)
 
     private AlertedBusiness Describe(SurgeSignal s, BusinessFacts b) =>
         new(s.BusinessId, b.Name, b.Category, b.City, s.Drop, s.Severity, s.Ratio, s.WindowCount, s.Expected, s.SinceMs,
-            settings.DrillDownUrl(s.BusinessId));
+            settings.DrillDownUrl(s.BusinessId), s.Kind, s.WindowSeconds);
 
     private static long Number(string alertId) => long.TryParse(alertId.AsSpan(1), out var n) ? n : long.MaxValue;
 

@@ -8,6 +8,10 @@ namespace Holler.Domain.Alerts;
 /// <param name="Expected">Events expected in 60 seconds (the seasonal baseline).</param>
 /// <param name="SinceMs">When the episode started (event time, Unix ms).</param>
 /// <param name="DrillDownUrl">The business's page on the dashboard; empty when no public address is configured.</param>
+/// <param name="Kind">What the alert is about. For a rate, <paramref name="WindowCount"/> counts the rule's
+/// <paramref name="WindowSeconds"/>; for an error share, <paramref name="Ratio"/> is the window's 5xx share and
+/// <paramref name="Expected"/> the business's usual share (both 0–1).</param>
+/// <param name="WindowSeconds">How long the counted window is.</param>
 public sealed record AlertedBusiness(
     string BusinessId,
     string Name,
@@ -19,4 +23,6 @@ public sealed record AlertedBusiness(
     long WindowCount,
     double Expected,
     long SinceMs,
-    string DrillDownUrl);
+    string DrillDownUrl,
+    SignalKind Kind = SignalKind.Episode,
+    int WindowSeconds = 60);

@@ -12,7 +12,8 @@ public static class WebhookPayload
 {
     public const string Schema = "holler.alert/v1";
 
-    /// <summary>The window the detector counts over; the payload says so rather than leaving receivers to know it.</summary>
+    /// <summary>The window the detector counts over; the payload says so rather than leaving receivers to know it (a rate
+    /// rule's window is its own).</summary>
     public const int WindowSeconds = 60;
 
     public static string Build(Notification n)
@@ -56,11 +57,11 @@ public static class WebhookPayload
         w.WriteString("name", b.Name);
         w.WriteString("category", b.Category);
         w.WriteString("city", b.City);
-        w.WriteString("kind", b.Drop ? "drop" : "surge");
+        w.WriteString("kind", NotificationText.KindName(b));
         WriteNumber(w, "severity", b.Severity);
         WriteNumber(w, "ratio", b.Ratio);
         w.WriteStartObject("window");
-        w.WriteNumber("seconds", WindowSeconds);
+        w.WriteNumber("seconds", b.WindowSeconds);
         w.WriteNumber("count", b.WindowCount);
         WriteNumber(w, "expected", b.Expected);
         w.WriteEndObject();

@@ -71,6 +71,9 @@ public struct RollingWindow
         return sum;
     }
 
+    /// <summary>Events in the last <paramref name="seconds"/> seconds up to the head (at most the window's 60).</summary>
+    public readonly long SumOfLast(int seconds) => IsEmpty ? 0 : SumEndingAt(HeadSecond) - SumEndingAt(HeadSecond - Math.Clamp(seconds, 0, Seconds));
+
     /// <summary>Per-second counts, oldest first, ending at the head (60 values).</summary>
     public readonly int[] ToArray()
     {

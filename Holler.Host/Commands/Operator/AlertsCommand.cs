@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Holler.Domain.Alerts;
 using Holler.Host.Operator.Api;
 using Spectre.Console;
 
@@ -43,7 +44,17 @@ public static class AlertsCommand
             Description = "all, business:ID[,ID…], category:NAME[,NAME…] or city:NAME[,NAME…] (a city or metro area)",
             DefaultValueFactory = _ => "all",
         };
-        var condition = new Option<string>("--condition") { Description = "surge or drop", DefaultValueFactory = _ => "surge" };
+        var condition = new Option<string>("--condition")
+        {
+            Description = "surge, drop, rate (--min-events N --window 30s) or error-share (--min-error-share PERCENT)",
+            DefaultValueFactory = _ => "surge",
+        };
+        var minEvents = new Option<int?>("--min-events") { Description = "A rate rule fires at this many events within --window" };
+        var window = new Option<string?>("--window") { Description = "A rate rule's window, 1–60 s (e.g. 30s)" };
+        var minErrorShare = new Option<double?>("--min-error-share")
+        {
+            Description = "An error-share rule fires when this percent of the window's events are 5xx (and well above the business's usual share)",
+        };
         var severity = new Option<double>("--min-severity")
         {
             Description = "The episode's severity must reach this (−log10 of its likelihood); 0 takes every episode the detector reports",
@@ -60,12 +71,13 @@ public static class AlertsCommand
         return Create("add", "Add an alert rule", async (call, parse, token) =>
         {
             var request = new AlertRuleRequest(parse.GetValue(id), parse.GetValue(name), parse.GetValue(scope), parse.GetValue(condition),
-                parse.GetValue(severity), parse.GetValue(minDuration), parse.GetValue(renotify), parse.GetValue(quiet), parse.GetValue(channels));
+                parse.GetValue(severity), parse.GetValue(minDuration), parse.GetValue(renotify), parse.GetValue(quiet), parse.GetValue(channels),
+                parse.GetValue(minEvents), parse.GetValue(window), parse.GetValue(minErrorShare));
             var rule = await call.Client.PostAsync<AlertRuleView>("/api/alerts/rules", request, token);
             if (call.Json) call.WriteJson(rule);
             else call.WriteLine($"Added rule {rule.Id}: {Describe(rule)}");
             return ExitCodes.Ok;
-        }, name, id, scope, condition, severity, minDuration, renotify, quiet, channels);
+        }, name, id, scope, condition, severity, minEvents, window, minErrorShare, minDuration, renotify, quiet, channels);
     }
 
     private static async Task<int> ListRulesAsync(OperatorCall call, ParseResult _, CancellationToken token)
@@ -312,8 +324,12 @@ public static class AlertsCommand
         + (r.MinDurationSeconds > 0 ? $", after {Span(r.MinDurationSeconds)}" : "")
         + (r.QuietHours is null ? "" : $", quiet {r.QuietHours}");
 
-    private static string Condition(AlertRuleView r) =>
-        Name(r.Condition.ToString()) + (r.MinSeverity > 0 ? $" ≥ {r.MinSeverity.ToString("0.##", C)}" : "");
+    private static string Condition(AlertRuleView r) => r.Condition switch
+    {
+        ConditionKind.Rate => $"rate ≥ {r.MinEvents} events in {r.WindowSeconds} s",
+        ConditionKind.ErrorShare => $"error share ≥ {r.MinErrorShare?.ToString("0.##", C)}%" + (r.MinSeverity > 0 ? $", severity ≥ {r.MinSeverity.ToString("0.##", C)}" : ""),
+        _ => Name(r.Condition.ToString()) + (r.MinSeverity > 0 ? $" ≥ {r.MinSeverity.ToString("0.##", C)}" : ""),
+    };
 
     private static string Name(string enumName) => enumName.ToLowerInvariant();
 

@@ -12,6 +12,11 @@ public sealed class RuleDraft
     public string ScopeValues { get; set; } = "";
     public ConditionKind Condition { get; set; } = ConditionKind.Surge;
     public double MinSeverity { get; set; }
+    /// <summary>A rate rule's count and window.</summary>
+    public int MinEvents { get; set; } = 100;
+    public int WindowSeconds { get; set; } = 60;
+    /// <summary>An error-share rule's level, in percent.</summary>
+    public double MinErrorSharePercent { get; set; } = 20;
     public int MinDurationSeconds { get; set; }
     /// <summary>0 never reminds.</summary>
     public int RenotifyMinutes { get; set; }
@@ -31,7 +36,13 @@ public sealed class RuleDraft
         Holler.Domain.Alerts.QuietHours? quiet = null;
         if (!string.IsNullOrWhiteSpace(QuietHours) && !Holler.Domain.Alerts.QuietHours.TryParse(QuietHours, out quiet, out var problem))
             problems.Add(problem);
-        var rule = new AlertRule(AlertRule.IdFrom(name), name, scope, new AlertCondition(Condition, MinSeverity),
+        var condition = Condition switch
+        {
+            ConditionKind.Rate => AlertCondition.Rate(MinEvents, WindowSeconds),
+            ConditionKind.ErrorShare => AlertCondition.ErrorShare(MinErrorSharePercent / 100, MinSeverity),
+            var kind => new AlertCondition(kind, MinSeverity),
+        };
+        var rule = new AlertRule(AlertRule.IdFrom(name), name, scope, condition,
             TimeSpan.FromSeconds(MinDurationSeconds), TimeSpan.FromMinutes(RenotifyMinutes), quiet, Channels.ToList(), null, 0);
         // A name of symbols only makes an empty id; say so about the name rather than the id the person never typed.
         problems.AddRange(name.Length > 0 && rule.Id.Length == 0
