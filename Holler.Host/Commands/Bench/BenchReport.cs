@@ -14,6 +14,7 @@ public sealed record BenchReport
     public KafkaResult? Kafka { get; set; }
     public List<FreshnessResult> Freshness { get; } = [];
     public List<ScaleResult> Scale { get; } = [];
+    public AlertsResult? Alerts { get; set; }
     public List<string> Errors { get; } = [];
 
     public IReadOnlyList<TargetCheck> Targets => TargetCheck.For(this);
@@ -63,6 +64,15 @@ public sealed record BenchReport
             foreach (var s in Scale)
                 t.AddRow(s.Businesses.ToString("N0", c), s.Persistence, s.OfferedRate.ToString("N0", c), s.EventsPerSecond.ToString("N0", c), s.CpuMicrosPerEvent.ToString("N1", c),
                     s.ActivationPerSecond.ToString("N0", c), s.BytesPerBusiness.ToString("N0", c), s.GcPausePercent.ToString("N1", c) + " %", s.MaxGcPauseMs.ToString("N0", c) + " ms", s.Gen2.ToString(c));
+            console.Write(t);
+        }
+        if (Alerts is { } a)
+        {
+            var t = new Table().Title(string.Create(c, $"alerts: {a.OfferedRate:N0} events/s offered, a webhook receiver that answers, hangs, refuses and answers again"))
+                .AddColumns("receiver", "seconds", "events/s", "CPU µs/event", "notifications answered");
+            foreach (var p in a.Phases)
+                t.AddRow(p.Receiver, p.Seconds.ToString("N0", c), p.EventsPerSecond.ToString("N0", c), p.CpuMicrosPerEvent.ToString("N2", c), p.Answered.ToString("N0", c));
+            t.Caption(string.Create(c, $"{a.FiredPerSecond:N1} alerts fired per second; worst failing phase / first = {a.WorstRatio:P1}"));
             console.Write(t);
         }
         var targets = new Table().Title("targets (docs/architecture.md#performance-model)").AddColumns("target", "measured", "met");
@@ -117,6 +127,10 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
                 : new(name, string.Create(c, $"p99 {last.P99Ms:N0} ms to {(last.Stage == FreshnessStages.Dashboard ? "the dashboard feed" : "the leaderboard")}")
                     + (last.Missed > 0 ? string.Create(c, $"; {last.Missed} probes never seen") : ""), last.P99Ms <= 1000 && last.Missed == 0));
         }
+        if (r.Alerts is { } a)
+            list.Add(new("ingest with a dead alert receiver within 10% of with a live one",
+                string.Create(c, $"{a.WorstRatio:P1} ({string.Join(", ", a.Phases.Select(p => $"{p.Receiver} {p.EventsPerSecond:N0}/s"))})"),
+                a.WorstRatio >= 0.9));
         if (r.Scale.Count > 0)
         {
             // Per business *added*: the heap's growth between two sizes over the businesses between them. The average

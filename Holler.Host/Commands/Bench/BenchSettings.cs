@@ -19,6 +19,8 @@ public sealed record BenchSettings
     public IReadOnlyList<int> ScaleBusinesses { get; init; } = [10_000, 100_000, 1_000_000];
     public double ScaleRate { get; init; } = 20_000;
     public TimeSpan ScaleDuration { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>How long each receiver behaviour of the alerts scenario lasts (offered rate: <see cref="ScaleRate"/>).</summary>
+    public TimeSpan AlertsPhase { get; init; } = TimeSpan.FromSeconds(30);
     public int CorpusEvents { get; init; } = 500_000;
     public string Persistence { get; init; } = "memory";
     public int BatchRecords { get; init; } = 20_000;
