@@ -20,9 +20,16 @@ public sealed record AlertsPhase(string Receiver, double Seconds, double EventsP
 /// <param name="FiredPerSecond">Alerts fired per second over the run (the rule's churn; see the scenario).</param>
 public sealed record AlertsResult(int Businesses, double OfferedRate, double FiredPerSecond, IReadOnlyList<AlertsPhase> Phases)
 {
-    /// <summary>The worst phase with a failing receiver against the phase before the first failure.</summary>
+    private IEnumerable<AlertsPhase> Failing => Phases.Skip(1).Where(p => p.Receiver != nameof(ReceiverMode.Answering).ToLowerInvariant());
+
+    /// <summary>The slowest phase with a failing receiver against the first (answering) phase.</summary>
     public double WorstRatio => Phases.Count < 2 || Phases[0].EventsPerSecond <= 0 ? 0
-        : Phases.Where(p => p.Receiver != nameof(ReceiverMode.Answering).ToLowerInvariant()).Select(p => p.EventsPerSecond / Phases[0].EventsPerSecond).DefaultIfEmpty(0).Min();
+        : Failing.Select(p => p.EventsPerSecond / Phases[0].EventsPerSecond).DefaultIfEmpty(0).Min();
+
+    /// <summary>The costliest phase with a failing receiver, CPU per event against the first phase: unlike the rate, not
+    /// moved by other work on the machine.</summary>
+    public double WorstCpuRatio => Phases.Count < 2 || Phases[0].CpuMicrosPerEvent <= 0 ? 0
+        : Failing.Select(p => p.CpuMicrosPerEvent / Phases[0].CpuMicrosPerEvent).DefaultIfEmpty(0).Max();
 }
 
 /// <summary>
