@@ -5,6 +5,7 @@ using Holler.Alerts.Delivery;
 using Holler.Clustering;
 using Holler.Domain.Alerts;
 using Holler.Domain.Catalog;
+using Holler.Fleet;
 using Holler.Host.Configuration;
 using Holler.Ingest;
 using Holler.Kafka;
@@ -15,6 +16,7 @@ using Holler.Tracking;
 using Holler.Host.Operator;
 using Holler.Web;
 using Holler.Web.Feed;
+using Holler.Web.Fleet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -170,14 +172,16 @@ public sealed class HollerNode : IAsyncDisposable
                 delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics), metrics: alertMetrics)
             .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
-        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();
+        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed().AddFleetView();
 
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards)
-                .AddIngestStatusPublisher();
+            var fleet = new FleetRecorder(catalog);
+            akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards, fleet: fleet)
+                .AddIngestStatusPublisher()
+                .AddFleetPublisher(fleet);
         }
     }
 
