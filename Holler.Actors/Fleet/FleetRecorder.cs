@@ -1,4 +1,3 @@
-using Holler.Domain.Catalog;
 using Holler.Domain.Fleet;
 
 namespace Holler.Fleet;
@@ -11,10 +10,6 @@ public sealed class FleetRecorder(FleetDirectory directory)
 {
     private readonly Lock _gate = new();
     private FleetTally _pending = new();
-
-    public FleetRecorder(BusinessCatalog catalog) : this(new FleetDirectory(catalog))
-    {
-    }
 
     public FleetDirectory Directory { get; } = directory;
 

@@ -5,6 +5,7 @@ using Holler.Alerts.Delivery;
 using Holler.Clustering;
 using Holler.Domain.Alerts;
 using Holler.Domain.Catalog;
+using Holler.Domain.Fleet;
 using Holler.Fleet;
 using Holler.Host.Configuration;
 using Holler.Ingest;
@@ -108,6 +109,9 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(config);
             builder.Services.AddSingleton(metrics);
             builder.Services.AddSingleton(catalog);
+            // One lookup of every business's category and state, shared by the ingest's fleet counts and the fleet page.
+            var fleetDirectory = new FleetDirectory(catalog);
+            builder.Services.AddSingleton(fleetDirectory);
             builder.Services.AddSingleton(endpoints);
             builder.Services.AddSingleton(trackerMetrics);
             builder.Services.AddSingleton(alertMetrics);
@@ -116,7 +120,7 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog, fleetDirectory);
                 akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
@@ -148,7 +152,8 @@ public sealed class HollerNode : IAsyncDisposable
     }
 
     private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
-        TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog)
+        TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog,
+        FleetDirectory fleetDirectory)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -178,7 +183,7 @@ public sealed class HollerNode : IAsyncDisposable
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            var fleet = new FleetRecorder(catalog);
+            var fleet = new FleetRecorder(fleetDirectory);
             akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards, fleet: fleet)
                 .AddIngestStatusPublisher()
                 .AddFleetPublisher(fleet);

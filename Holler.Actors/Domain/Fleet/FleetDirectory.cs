@@ -21,11 +21,13 @@ public sealed class FleetDirectory
         _entries = new (string, string?, string?)[catalog.Count];
         var byCity = MetroAreas.All.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        // One parse per metro, so the catalog's businesses share their state and county strings.
+        var places = MetroAreas.All.ToDictionary(m => m, m => FleetRegion.Parse(m.Region));
         for (var i = 0; i < catalog.Count; i++)
         {
             var info = catalog[i];
             var metro = byCity.TryGetValue(info.City, out var m) && Near(m, info, 2 * MaxMetroDistanceDegrees) ? m : Nearest(info);
-            var (state, county) = FleetRegion.Parse(metro?.Region);
+            var (state, county) = metro is null ? (null, null) : places[metro];
             _entries[i] = (info.Category, state, county);
         }
     }
