@@ -5,7 +5,7 @@ namespace Holler.Domain.Fleet;
 /// </summary>
 /// <param name="AtMs">When it was taken, Unix ms.</param>
 /// <param name="BucketStarts">Unix seconds of each bucket's start, oldest first; the last bucket is still filling.</param>
-/// <param name="EventsPerSecond">The fleet's rate over the last complete bucket.</param>
+/// <param name="EventsPerSecond">The fleet's rate over the last <see cref="FleetWindow.RateBuckets"/> complete buckets.</param>
 /// <param name="ErrorShare">Server errors (5xx) as a share of all events over the last <paramref name="RecentSeconds"/>.</param>
 /// <param name="ByCategory">Events per bucket of the busiest categories, then <c>other</c>.</param>
 /// <param name="TrafficByState">Events per state (two-digit FIPS) over the last <paramref name="RecentSeconds"/>.</param>

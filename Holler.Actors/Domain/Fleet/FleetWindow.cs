@@ -11,6 +11,9 @@ public sealed class FleetWindow
     public const int BucketSeconds = 10;
     public const int Buckets = 360;
 
+    /// <summary>Complete buckets the rate is averaged over: one bucket swings with a stalled micro-batch or two.</summary>
+    public const int RateBuckets = 3;
+
     private readonly Bucket[] _ring = new Bucket[Buckets];
     private long _newestBucket = long.MinValue;
 
@@ -36,7 +39,7 @@ public sealed class FleetWindow
         }
     }
 
-    /// <summary>The view at <paramref name="nowSecond"/>: the hour's series, the last complete bucket's rate, the
+    /// <summary>The view at <paramref name="nowSecond"/>: the hour's series, the rate over the last complete buckets, the
     /// error share and the traffic per state and county over the last <paramref name="recentSeconds"/>.</summary>
     public FleetSnapshot Snapshot(long nowSecond, int topCategories = 8, int recentSeconds = 300)
     {
@@ -70,7 +73,7 @@ public sealed class FleetWindow
             starts,
             events,
             errors,
-            events[^2] / (double)BucketSeconds,
+            events.Skip(Buckets - 1 - RateBuckets).Take(RateBuckets).Sum() / (double)(RateBuckets * BucketSeconds),
             recentEvents == 0 ? 0 : recentErrors / (double)recentEvents,
             Series(FleetDimensions.Category, first, current, topCategories),
             Totals(FleetDimensions.State, recentFrom, current),
