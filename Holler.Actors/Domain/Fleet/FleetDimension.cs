@@ -5,7 +5,13 @@ namespace Holler.Domain.Fleet;
 /// value is read from an event, and how many distinct values one second or one bucket keeps before the rest is counted
 /// as <see cref="FleetDimensions.Other"/> (what bounds memory against a producer inventing values).
 /// </summary>
-public sealed record FleetDimension(string Name, int MaxValues, Func<FleetFacts, string?> ValueOf);
+/// <remarks>A class, not a record: it keys dictionaries, and a record's equality would hash the delegate on every lookup.</remarks>
+public sealed class FleetDimension(string name, int maxValues, Func<FleetFacts, string?> valueOf)
+{
+    public string Name { get; } = name;
+    public int MaxValues { get; } = maxValues;
+    public Func<FleetFacts, string?> ValueOf { get; } = valueOf;
+}
 
 /// <summary>The dimensions the ingest counts and the views keep. Adding one (platform, page) is one line here and one
 /// field in <see cref="FleetFacts"/>: the tally, the wire format and the window are generic over this list.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Holler.Domain.Fleet;
 
 /// <summary>
@@ -12,28 +14,42 @@ public sealed class FleetTally
 
     private readonly Dictionary<long, SecondCounts> _seconds = [];
 
-    public bool IsEmpty => _seconds.Count == 0;
+    // Events are first counted per distinct facts (business place, category, second, status): one lookup per event, with
+    // hot businesses repeating within a micro-batch; they are spread over the dimensions once per distinct facts, when
+    // merged or drained. Measured: slicing every event at once cost more than parsing it.
+    private readonly Dictionary<FleetFacts, long> _raw = [];
 
-    /// <summary>Distinct event seconds held.</summary>
-    public int Seconds => _seconds.Count;
+    public bool IsEmpty => _seconds.Count == 0 && _raw.Count == 0;
 
     public void Add(in FleetFacts facts, long nowSecond)
     {
         if (facts.Second < nowSecond - MaxAgeSeconds) return;
-        if (!_seconds.TryGetValue(facts.Second, out var counts)) _seconds[facts.Second] = counts = new SecondCounts();
-        counts.Events++;
-        if (facts.IsServerError) counts.Errors++;
+        CollectionsMarshal.GetValueRefOrAddDefault(_raw, facts, out _)++;
+    }
+
+    private void Spread()
+    {
+        if (_raw.Count == 0) return;
         var dimensions = FleetDimensions.All;
-        for (var d = 0; d < dimensions.Count; d++)
+        foreach (var (facts, events) in _raw)
         {
-            var value = dimensions[d].ValueOf(facts);
-            if (value is not null) counts.Add(dimensions[d], value, 1);
+            if (!_seconds.TryGetValue(facts.Second, out var counts)) _seconds[facts.Second] = counts = new SecondCounts();
+            counts.Events += events;
+            if (facts.IsServerError) counts.Errors += events;
+            for (var d = 0; d < dimensions.Count; d++)
+            {
+                var value = dimensions[d].ValueOf(facts);
+                if (value is not null) counts.Add(dimensions[d], value, events);
+            }
         }
+        _raw.Clear();
     }
 
     /// <summary>Adds another tally's counts into this one.</summary>
     public void Merge(FleetTally other)
     {
+        Spread();
+        other.Spread();
         foreach (var (second, theirs) in other._seconds)
         {
             if (!_seconds.TryGetValue(second, out var mine)) _seconds[second] = mine = new SecondCounts();
@@ -48,6 +64,7 @@ public sealed class FleetTally
     /// <summary>Everything counted so far, oldest second first; the tally is empty afterwards.</summary>
     public IReadOnlyList<FleetSecond> Drain()
     {
+        Spread();
         var seconds = _seconds.OrderBy(s => s.Key).Select(s => s.Value.ToSecond(s.Key)).ToList();
         _seconds.Clear();
         return seconds;
