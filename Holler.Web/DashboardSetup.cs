@@ -21,6 +21,7 @@ public static class DashboardSetup
         services.AddMudServices();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterFeed>();
+        services.AddSingleton<Holler.Web.Fleet.FleetFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
         services.AddSingleton(new AlertChannelNames((alertChannels ?? []).Order(StringComparer.OrdinalIgnoreCase).ToList()));

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Holler.Domain;
+using Holler.Fleet;
 using Holler.Tracking;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +12,9 @@ namespace Holler.Ingest;
 /// stream can parse the next micro-batch while the previous one is in flight.
 /// </summary>
 /// <param name="shards">How many tracker shards the cluster has: the ingest sends one batch per shard.</param>
+/// <param name="fleet">Counts every parsed micro-batch for the fleet views; null for none.</param>
 public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits, TimeProvider clock,
-    TimeSpan ackTimeout, ILogger log)
+    TimeSpan ackTimeout, ILogger log, FleetRecorder? fleet = null)
 {
     // Written by Prepare only, which the stream calls for one micro-batch at a time; kept across stream restarts.
     private long _observedSinceSecond;
@@ -23,7 +25,10 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
         var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount, fleet?.Directory);
+        // Counted when parsed, not when durable: the fleet views are live and approximate, and a micro-batch re-sent
+        // after a stream restart is counted again (see docs/fleet.md).
+        if (batch.Fleet is { } tally) fleet?.Record(tally);
         if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
         metrics.AddConsumed(records.Count);
         metrics.AddAccepted(batch.Accepted);

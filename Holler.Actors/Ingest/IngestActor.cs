@@ -2,6 +2,7 @@ using Akka;
 using Akka.Actor;
 using Akka.Streams;
 using Holler.Domain;
+using Holler.Fleet;
 using Microsoft.Extensions.Logging;
 
 namespace Holler.Ingest;
@@ -27,13 +28,13 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     private int _restarts;
 
     public IngestActor(KafkaIngestSettings settings, IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits,
-        TimeProvider clock, ILoggerFactory loggers)
+        TimeProvider clock, ILoggerFactory loggers, FleetRecorder? fleet = null)
     {
         _settings = settings;
         _metrics = metrics;
         _limits = limits;
         _log = loggers.CreateLogger<IngestActor>();
-        _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log);
+        _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log, fleet);
 
         Receive<StreamEnded>(ended =>
         {
@@ -50,8 +51,8 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props PropsFor(KafkaIngestSettings settings, IActorRef trackers, int shards, IngestMetrics metrics,
-        ParseLimits limits, TimeProvider clock, ILoggerFactory loggers) =>
-        Props.Create(() => new IngestActor(settings, trackers, shards, metrics, limits, clock, loggers));
+        ParseLimits limits, TimeProvider clock, ILoggerFactory loggers, FleetRecorder? fleet = null) =>
+        Props.Create(() => new IngestActor(settings, trackers, shards, metrics, limits, clock, loggers, fleet));
 
     protected override void PreStart()
     {

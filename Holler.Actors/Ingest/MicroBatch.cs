@@ -1,5 +1,6 @@
 using System.Buffers;
 using Holler.Domain;
+using Holler.Domain.Fleet;
 using Holler.Tracking;
 
 namespace Holler.Ingest;
@@ -11,8 +12,9 @@ namespace Holler.Ingest;
 public sealed class MicroBatch
 {
     private MicroBatch(IReadOnlyList<TrafficBatch> batches, IReadOnlyDictionary<int, long> commitOffsets,
-        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted, long observedSinceSecond)
+        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted, long observedSinceSecond, FleetTally? fleet)
     {
+        Fleet = fleet;
         ObservedSinceSecond = observedSinceSecond;
         Batches = batches;
         CommitOffsets = commitOffsets;
@@ -29,6 +31,9 @@ public sealed class MicroBatch
 
     public int Accepted { get; }
 
+    /// <summary>The accepted events counted for the fleet views; null when no fleet directory was given.</summary>
+    public FleetTally? Fleet { get; }
+
     /// <summary>The watch start this batch told trackers: the caller's, or its own earliest event (0 if it had none).</summary>
     public long ObservedSinceSecond { get; }
 
@@ -40,9 +45,12 @@ public sealed class MicroBatch
     /// <param name="shards">How many tracker shards the cluster has (<see cref="TrackerShards.ShardOf"/>).</param>
     /// <param name="ids">Interns business ids; null to allocate each one.</param>
     /// <param name="parallelism">Threads to parse on at most; the grouping after parsing is on the caller's.</param>
+    /// <param name="fleet">Where the fleet views look businesses up; null to count nothing for them.</param>
     public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, int shards,
-        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1)
+        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1, FleetDirectory? fleet = null)
     {
+        var tally = fleet is null ? null : new FleetTally();
+        var nowSecond = nowMs / 1000;
         var commit = new Dictionary<int, long>();
         var rejected = new List<(ConsumedRecord, RejectReason)>();
         // Three passes, so parsing (most of the work) can use several threads and every tracker batch's arrays are
@@ -74,6 +82,7 @@ public sealed class MicroBatch
                     groupOf[key] = g = groups.Count;
                     groups.Add(new Group(key.Item1, key.Item2));
                 }
+                tally?.Add(fleet!.Facts(e.Id, e.Second, e.Status), nowSecond);
                 groups[g].Count++;
                 groups[g].LogEnd = Math.Max(groups[g].LogEnd, record.LogEndOffset);
                 e.Group = g;
@@ -83,7 +92,7 @@ public sealed class MicroBatch
             Fill(records, parsed.AsSpan(0, records.Count), groups);
             var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(groups.SelectMany(g => g.Earliest).ToList());
             var batches = groups.Select(g => g.Build(since)).ToList();
-            return new MicroBatch(batches, commit, rejected, accepted, since);
+            return new MicroBatch(batches, commit, rejected, accepted, since, tally);
         }
         finally
         {
@@ -114,8 +123,8 @@ public sealed class MicroBatch
         {
             var record = records[r];
             parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids)
-                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default)
-                : new Parsed(null, 0, 0, reason);
+                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default, evt.Status)
+                : new Parsed(null, 0, 0, reason, 0);
         }
     }
 
@@ -143,8 +152,9 @@ public sealed class MicroBatch
 
     /// <summary>One record after parsing: <see cref="Id"/> null when rejected (<see cref="Reason"/> says why);
     /// <see cref="Group"/> is set by the grouping pass.</summary>
-    private struct Parsed(string? id, long second, int shard, RejectReason reason)
+    private struct Parsed(string? id, long second, int shard, RejectReason reason, int status)
     {
+        public readonly int Status = status;
         public readonly string? Id = id;
         public readonly long Second = second;
         public readonly int Shard = shard;

@@ -4,6 +4,7 @@ using Akka.Serialization;
 using Holler.Alerts;
 using Holler.Domain.Alerts;
 using Holler.Alerts.Delivery;
+using Holler.Fleet;
 using Holler.Ingest;
 using Holler.Leaderboard;
 using Holler.Tracking;
@@ -14,7 +15,7 @@ namespace Holler.Serialization;
 /// Compact binary format for everything Holler persists or sends between nodes. Each manifest names a message and
 /// its format version; a new version gets a new manifest and the old reader stays, so old snapshots and journals load.
 /// The formats themselves are in the protocols' codecs (<see cref="TrackerCodecs"/>, <see cref="LeaderboardCodecs"/>,
-/// <see cref="IngestCodecs"/>, <see cref="AlertsCodecs"/>, <see cref="AlertDeliveryCodecs"/>), each message's writer next to its reader.
+/// <see cref="IngestCodecs"/>, <see cref="AlertsCodecs"/>, <see cref="AlertDeliveryCodecs"/>, <see cref="FleetCodecs"/>), each message's writer next to its reader.
 /// </summary>
 /// <remarks>
 /// The per-business tracker formats (TB1, TB2, TA1, TN1, TR1, TR2, TS1) ended when trackers became one per shard:
@@ -31,11 +32,11 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         [
             typeof(ITrackerProtocol), typeof(ITrackerPersisted), typeof(ILeaderboardProtocol), typeof(IIngestProtocol),
             typeof(IAlertsProtocol), typeof(IAlertEvent), typeof(AlertBookState),
-            typeof(IAlertDeliveryPersisted), typeof(IAlertDeliveryProtocol),
+            typeof(IAlertDeliveryPersisted), typeof(IAlertDeliveryProtocol), typeof(IFleetProtocol),
         ];
 
     private static readonly MessageCodec[] Codecs = [
-        .. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertsCodecs.All, .. AlertDeliveryCodecs.All,
+        .. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertsCodecs.All, .. AlertDeliveryCodecs.All, .. FleetCodecs.All,
     ];
 
     // Every message is a sealed record, so its exact type finds its codec.

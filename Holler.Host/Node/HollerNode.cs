@@ -5,6 +5,8 @@ using Holler.Alerts.Delivery;
 using Holler.Clustering;
 using Holler.Domain.Alerts;
 using Holler.Domain.Catalog;
+using Holler.Domain.Fleet;
+using Holler.Fleet;
 using Holler.Host.Configuration;
 using Holler.Ingest;
 using Holler.Kafka;
@@ -15,6 +17,7 @@ using Holler.Tracking;
 using Holler.Host.Operator;
 using Holler.Web;
 using Holler.Web.Feed;
+using Holler.Web.Fleet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,6 +109,9 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(config);
             builder.Services.AddSingleton(metrics);
             builder.Services.AddSingleton(catalog);
+            // One lookup of every business's category and state, shared by the ingest's fleet counts and the fleet page.
+            var fleetDirectory = new FleetDirectory(catalog);
+            builder.Services.AddSingleton(fleetDirectory);
             builder.Services.AddSingleton(endpoints);
             builder.Services.AddSingleton(trackerMetrics);
             builder.Services.AddSingleton(alertMetrics);
@@ -114,7 +120,7 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog, fleetDirectory);
                 akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
@@ -146,7 +152,8 @@ public sealed class HollerNode : IAsyncDisposable
     }
 
     private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
-        TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog)
+        TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog,
+        FleetDirectory fleetDirectory)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -170,14 +177,16 @@ public sealed class HollerNode : IAsyncDisposable
                 delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics), metrics: alertMetrics)
             .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
 
-        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed();
+        if (config.Has(NodeRole.Web)) akka.AddDashboardFeed().AddFleetView();
 
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
                 config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout);
-            akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards)
-                .AddIngestStatusPublisher();
+            var fleet = new FleetRecorder(fleetDirectory);
+            akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards, fleet: fleet)
+                .AddIngestStatusPublisher()
+                .AddFleetPublisher(fleet);
         }
     }
 

@@ -1,5 +1,7 @@
 using Akka;
 using Akka.Streams;
+using Holler.Domain.Fleet;
+using Holler.Fleet;
 using Holler.Host.Node;
 using Holler.Ingest;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,9 +31,10 @@ public sealed class EngineRun : IAsyncDisposable
     public static EngineRun Start(HollerNode node, EventCorpus corpus)
     {
         var feeder = new RecordFeeder(corpus);
+        // The node's path counts every event for the fleet views too (nobody drains this recorder: it stays bounded).
         var metrics = new IngestMetrics();
         var delivery = new BatchDelivery(node.Trackers, node.Config.Shards, metrics, node.Config.ParseLimits, TimeProvider.System, node.Config.AckTimeout,
-            NullLogger.Instance);
+            NullLogger.Instance, new FleetRecorder(new FleetDirectory(corpus.Catalog)));
         var (killSwitch, done) = IngestPipeline.Run(feeder.Records, delivery, node.Config.BatchMaxRecords, node.Config.BatchDelay,
             _ => { }, deadLetters: null, node.System.Materializer(), CancellationToken.None);
         return new EngineRun(feeder, metrics, killSwitch, done);

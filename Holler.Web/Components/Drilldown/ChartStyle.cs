@@ -19,16 +19,18 @@ internal static class ChartStyle
         ScrollZoom = Plotly.Blazor.ConfigLib.ScrollZoomFlag.Cartesian,
     };
 
-    public static Plotly.Blazor.Layout Layout(string title, string yTitle) => new()
+    /// <summary>The plot's layout. Its title is not drawn by Plotly but above the plot (<c>holler-chart-title</c>): at
+    /// phone width Plotly's toolbar, top right of the plot, covered a title drawn inside. The legend goes below the plot
+    /// for the same reason.</summary>
+    public static Plotly.Blazor.Layout Layout(string yTitle) => new()
     {
-        Title = new Title { Text = title, Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 14 } },
-        Margin = new Margin { L = 56, R = 16, T = 40, B = 40 },
+        Margin = new Margin { L = 56, R = 16, T = 28, B = 40 },
         PaperBgColor = "rgba(0,0,0,0)",
         PlotBgColor = "rgba(0,0,0,0)",
         Font = new Font { Color = "#888" },
         HoverMode = HoverModeEnum.XUnified,
         ShowLegend = true,
-        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m, X = 1m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Right }],
+        Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.15m, YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top, X = 0m, XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left }],
         XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date, ShowSpikes = true }],
         YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, SeparateThousands = true }],
         UiRevision = "keep-zoom",

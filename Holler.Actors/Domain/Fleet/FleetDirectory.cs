@@ -1,0 +1,74 @@
+using Holler.Domain.Catalog;
+
+namespace Holler.Domain.Fleet;
+
+/// <summary>
+/// What the ingest looks up per event for the fleet views: a business's category, state and county, computed once per
+/// catalog entry so an event costs one dictionary lookup. A business's place is its metro area's region: the metro of
+/// its city, else the nearest metro within <see cref="MaxMetroDistanceDegrees"/> (a Yelp business in a suburb).
+/// Businesses the catalog does not list are counted in totals only.
+/// </summary>
+public sealed class FleetDirectory
+{
+    public const double MaxMetroDistanceDegrees = 1.0;
+
+    private readonly BusinessCatalog _catalog;
+    private readonly (string Category, string? State, string? County)[] _entries;
+
+    public FleetDirectory(BusinessCatalog catalog)
+    {
+        _catalog = catalog;
+        _entries = new (string, string?, string?)[catalog.Count];
+        var byCity = MetroAreas.All.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        // One parse per metro, so the catalog's businesses share their state and county strings.
+        var places = MetroAreas.All.ToDictionary(m => m, m => FleetRegion.Parse(m.Region));
+        for (var i = 0; i < catalog.Count; i++)
+        {
+            var info = catalog[i];
+            var metro = byCity.TryGetValue(info.City, out var m) && Near(m, info, 2 * MaxMetroDistanceDegrees) ? m : Nearest(info);
+            var (state, county) = metro is null ? (null, null) : places[metro];
+            _entries[i] = (info.Category, state, county);
+        }
+    }
+
+    public static FleetDirectory Empty { get; } = new(new BusinessCatalog([]));
+
+    /// <summary>The facts of one event; <paramref name="region"/>, when the event carries one, wins over the catalog's
+    /// place (it says where the visitor is).</summary>
+    public FleetFacts Facts(string businessId, long second, int status, string? region = null)
+    {
+        var index = _catalog.IndexOf(businessId);
+        var (category, state, county) = index >= 0 ? _entries[index] : (null, null, null);
+        if (region is not null)
+        {
+            var (s, c) = FleetRegion.Parse(region);
+            if (s is not null) (state, county) = (s, c);
+        }
+        return new FleetFacts(second, status, category, state, county);
+    }
+
+    /// <summary>The state (FIPS) of a catalog business, null when unknown or outside the US.</summary>
+    public string? StateOf(string businessId)
+    {
+        var index = _catalog.IndexOf(businessId);
+        return index >= 0 ? _entries[index].State : null;
+    }
+
+    private static bool Near(MetroArea metro, BusinessInfo info, double degrees) =>
+        Math.Abs(metro.Latitude - info.Latitude) <= degrees && Math.Abs(metro.Longitude - info.Longitude) <= degrees;
+
+    private static MetroArea? Nearest(BusinessInfo info)
+    {
+        MetroArea? best = null;
+        var bestDistance = double.MaxValue;
+        foreach (var metro in MetroAreas.All)
+        {
+            var dLat = metro.Latitude - info.Latitude;
+            var dLon = (metro.Longitude - info.Longitude) * Math.Cos(info.Latitude * Math.PI / 180);
+            var distance = dLat * dLat + dLon * dLon;
+            if (distance < bestDistance) (best, bestDistance) = (metro, distance);
+        }
+        return best is not null && Near(best, info, MaxMetroDistanceDegrees) ? best : null;
+    }
+}
