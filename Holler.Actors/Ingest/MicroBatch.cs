@@ -59,7 +59,7 @@ public sealed class MicroBatch
         var parsed = ArrayPool<Parsed>.Shared.Rent(Math.Max(records.Count, 1));
         try
         {
-            Parse(records, parsed, nowMs, limits, shards, ids, parallelism);
+            Parse(records, parsed, nowMs, limits, shards, ids, parallelism, fleet);
 
             var groupOf = new Dictionary<(int Shard, int Partition), int>();
             var groups = new List<Group>();
@@ -82,7 +82,7 @@ public sealed class MicroBatch
                     groupOf[key] = g = groups.Count;
                     groups.Add(new Group(key.Item1, key.Item2));
                 }
-                tally?.Add(fleet!.Facts(e.Id, e.Second, e.Status), nowSecond);
+                tally?.Add(fleet!, e.Entry, e.Second, e.Status, nowSecond);
                 groups[g].Count++;
                 groups[g].LogEnd = Math.Max(groups[g].LogEnd, record.LogEndOffset);
                 e.Group = g;
@@ -103,28 +103,30 @@ public sealed class MicroBatch
     /// <summary>Parses every record into <paramref name="parsed"/> at its own index: an event with its tracker shard, or
     /// why it was rejected. Records are independent here, so large micro-batches are split across threads.</summary>
     private static void Parse(IReadOnlyList<ConsumedRecord> records, Parsed[] parsed, long nowMs, ParseLimits limits, int shards,
-        BusinessIdPool? ids, int parallelism)
+        BusinessIdPool? ids, int parallelism, FleetDirectory? fleet)
     {
         var threads = Math.Clamp(Math.Min(parallelism, records.Count / MinRecordsPerThread), 1, 64);
         if (threads == 1)
         {
-            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids);
+            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids, fleet);
             return;
         }
         var per = (records.Count + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids));
+            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids, fleet));
     }
 
+    // The fleet's catalog lookup happens here, where parsing may use several threads, not in the grouping pass after it.
     private static void ParseRange(IReadOnlyList<ConsumedRecord> records, int from, int to, Parsed[] parsed, long nowMs,
-        in ParseLimits limits, int shards, BusinessIdPool? ids)
+        in ParseLimits limits, int shards, BusinessIdPool? ids, FleetDirectory? fleet)
     {
         for (var r = from; r < to; r++)
         {
             var record = records[r];
             parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids)
-                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default, evt.Status)
-                : new Parsed(null, 0, 0, reason, 0);
+                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default,
+                    evt.Status, fleet?.IndexOf(evt.BusinessId) ?? -1)
+                : new Parsed(null, 0, 0, reason, 0, -1);
         }
     }
 
@@ -152,9 +154,11 @@ public sealed class MicroBatch
 
     /// <summary>One record after parsing: <see cref="Id"/> null when rejected (<see cref="Reason"/> says why);
     /// <see cref="Group"/> is set by the grouping pass.</summary>
-    private struct Parsed(string? id, long second, int shard, RejectReason reason, int status)
+    private struct Parsed(string? id, long second, int shard, RejectReason reason, int status, int entry)
     {
         public readonly int Status = status;
+        /// <summary>The business's catalog entry for the fleet views; -1 when not listed or not counted.</summary>
+        public readonly int Entry = entry;
         public readonly string? Id = id;
         public readonly long Second = second;
         public readonly int Shard = shard;

@@ -48,6 +48,16 @@ public sealed class FleetDirectory
         return new FleetFacts(second, status, category, state, county);
     }
 
+    /// <summary>The business's catalog entry, -1 when the catalog does not list it.</summary>
+    public int IndexOf(string businessId) => _catalog.IndexOf(businessId);
+
+    /// <summary>The facts of an event of catalog entry <paramref name="index"/> (-1: not listed, totals only).</summary>
+    public FleetFacts FactsAt(int index, long second, int status)
+    {
+        var (category, state, county) = index >= 0 && index < _entries.Length ? _entries[index] : (null, null, null);
+        return new FleetFacts(second, status, category, state, county);
+    }
+
     /// <summary>The state (FIPS) of a catalog business, null when unknown or outside the US.</summary>
     public string? StateOf(string businessId)
     {

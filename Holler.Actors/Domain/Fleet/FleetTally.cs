@@ -19,7 +19,21 @@ public sealed class FleetTally
     // merged or drained. Measured: slicing every event at once cost more than parsing it.
     private readonly Dictionary<FleetFacts, long> _raw = [];
 
-    public bool IsEmpty => _seconds.Count == 0 && _raw.Count == 0;
+    // The ingest's path: per catalog entry, second and whether it was a server error — a key of plain numbers, so an
+    // event costs no string hashing; turned into facts by the directory when spread.
+    private readonly Dictionary<(int Entry, long Second, bool Error), long> _byEntry = [];
+    private FleetDirectory? _directory;
+
+    public bool IsEmpty => _seconds.Count == 0 && _raw.Count == 0 && _byEntry.Count == 0;
+
+    /// <summary>Counts one event of the catalog entry <paramref name="entry"/> (<see cref="FleetDirectory.IndexOf"/>; -1 for a
+    /// business the catalog does not list).</summary>
+    public void Add(FleetDirectory directory, int entry, long second, int status, long nowSecond)
+    {
+        if (second < nowSecond - MaxAgeSeconds) return;
+        _directory = directory;
+        CollectionsMarshal.GetValueRefOrAddDefault(_byEntry, (entry, second, status is >= 500 and <= 599), out _)++;
+    }
 
     public void Add(in FleetFacts facts, long nowSecond)
     {
@@ -29,6 +43,12 @@ public sealed class FleetTally
 
     private void Spread()
     {
+        if (_byEntry.Count > 0)
+        {
+            foreach (var ((entry, second, error), events) in _byEntry)
+                CollectionsMarshal.GetValueRefOrAddDefault(_raw, _directory!.FactsAt(entry, second, error ? 500 : 200), out _) += events;
+            _byEntry.Clear();
+        }
         if (_raw.Count == 0) return;
         var dimensions = FleetDimensions.All;
         foreach (var (facts, events) in _raw)
