@@ -19,11 +19,12 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
 
     // Shared by the threads Prepare parses on.
     private readonly BusinessIdPool _ids = new();
+    private readonly DimensionValuePool _values = new();
 
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
         var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount, _values);
         if (batch.ObservedSinceSecond > 0) Volatile.Write(ref _observedSinceSecond, batch.ObservedSinceSecond);
         metrics.AddConsumed(records.Count);
         metrics.AddAccepted(batch.Accepted);

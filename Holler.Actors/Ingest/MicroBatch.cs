@@ -40,8 +40,9 @@ public sealed class MicroBatch
     /// <param name="shards">How many tracker shards the cluster has (<see cref="TrackerShards.ShardOf"/>).</param>
     /// <param name="ids">Interns business ids; null to allocate each one.</param>
     /// <param name="parallelism">Threads to parse on at most; the grouping after parsing is on the caller's.</param>
+    /// <param name="values">Interns paths, referrers and regions; null to allocate each one.</param>
     public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, int shards,
-        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1)
+        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1, DimensionValuePool? values = null)
     {
         var commit = new Dictionary<int, long>();
         var rejected = new List<(ConsumedRecord, RejectReason)>();
@@ -51,7 +52,7 @@ public sealed class MicroBatch
         var parsed = ArrayPool<Parsed>.Shared.Rent(Math.Max(records.Count, 1));
         try
         {
-            Parse(records, parsed, nowMs, limits, shards, ids, parallelism);
+            Parse(records, parsed, nowMs, limits, shards, ids, values, parallelism);
 
             var groupOf = new Dictionary<(int Shard, int Partition), int>();
             var groups = new List<Group>();
@@ -94,28 +95,29 @@ public sealed class MicroBatch
     /// <summary>Parses every record into <paramref name="parsed"/> at its own index: an event with its tracker shard, or
     /// why it was rejected. Records are independent here, so large micro-batches are split across threads.</summary>
     private static void Parse(IReadOnlyList<ConsumedRecord> records, Parsed[] parsed, long nowMs, ParseLimits limits, int shards,
-        BusinessIdPool? ids, int parallelism)
+        BusinessIdPool? ids, DimensionValuePool? values, int parallelism)
     {
         var threads = Math.Clamp(Math.Min(parallelism, records.Count / MinRecordsPerThread), 1, 64);
         if (threads == 1)
         {
-            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids);
+            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids, values);
             return;
         }
         var per = (records.Count + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids));
+            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids, values));
     }
 
     private static void ParseRange(IReadOnlyList<ConsumedRecord> records, int from, int to, Parsed[] parsed, long nowMs,
-        in ParseLimits limits, int shards, BusinessIdPool? ids)
+        in ParseLimits limits, int shards, BusinessIdPool? ids, DimensionValuePool? values)
     {
         for (var r = from; r < to; r++)
         {
             var record = records[r];
-            parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids)
-                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default)
-                : new Parsed(null, 0, 0, reason);
+            parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids, values)
+                ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default,
+                    evt.Dimensions, evt.StatusClass)
+                : new Parsed(null, 0, 0, reason, default, default);
         }
     }
 
@@ -137,18 +139,20 @@ public sealed class MicroBatch
                 group.Earliest.Add(e.Second);
             }
             else if (e.Second < group.Earliest[index]) group.Earliest[index] = e.Second;
-            group.Append(index, records[r].Offset, e.Second);
+            group.Append(index, records[r].Offset, e.Second, e.Dimensions, e.StatusClass);
         }
     }
 
     /// <summary>One record after parsing: <see cref="Id"/> null when rejected (<see cref="Reason"/> says why);
     /// <see cref="Group"/> is set by the grouping pass.</summary>
-    private struct Parsed(string? id, long second, int shard, RejectReason reason)
+    private struct Parsed(string? id, long second, int shard, RejectReason reason, EventDimensions dimensions, StatusClass statusClass)
     {
         public readonly string? Id = id;
         public readonly long Second = second;
         public readonly int Shard = shard;
         public readonly RejectReason Reason = reason;
+        public readonly EventDimensions Dimensions = dimensions;
+        public readonly StatusClass StatusClass = statusClass;
         public int Group;
     }
 
@@ -158,6 +162,7 @@ public sealed class MicroBatch
         private int[] _businesses = [];
         private long[] _offsets = [];
         private long[] _seconds = [];
+        private BatchDimensions.Builder _dimensions = new(0);
         private int _filled;
 
         public int Count { get; set; }
@@ -172,10 +177,12 @@ public sealed class MicroBatch
             _businesses = new int[Count];
             _offsets = new long[Count];
             _seconds = new long[Count];
+            _dimensions = new BatchDimensions.Builder(Count);
         }
 
-        public void Append(int business, long offset, long second)
+        public void Append(int business, long offset, long second, in EventDimensions dimensions, StatusClass status)
         {
+            _dimensions.Append(dimensions, status);
             _businesses[_filled] = business;
             _offsets[_filled] = offset;
             _seconds[_filled] = second;
@@ -183,7 +190,7 @@ public sealed class MicroBatch
         }
 
         public TrafficBatch Build(long observedSinceSecond) =>
-            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond);
+            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond, _dimensions.Build());
     }
 
     /// <summary>
