@@ -46,6 +46,23 @@ public sealed record GeneratorSettings
     /// <summary>With <see cref="DailyRhythm"/>: weekends and US holidays at 0.75× of a weekday.</summary>
     public bool WeeklyRhythm { get; init; } = true;
 
+    /// <summary>Whether each surge's extra events come from one platform and/or one page (chosen per surge).</summary>
+    public SurgeFocus SurgeFocus { get; init; } = SurgeFocus.None;
+
+    /// <summary>Share of responses that are 5xx in usual traffic.</summary>
+    public double ErrorShare { get; init; } = 0.02;
+
+    /// <summary>Interval between error-burst starts; zero (the default) turns them off.</summary>
+    public TimeSpan ErrorBurstEvery { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Long enough for a business's error share to have a baseline.</summary>
+    public TimeSpan FirstErrorBurstAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan ErrorBurstDuration { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The 5xx share of a business in an error burst.</summary>
+    public double ErrorBurstShare { get; init; } = 0.40;
+
     /// <exception cref="ArgumentException">Names the first setting that is out of range.</exception>
     public void Validate()
     {
@@ -61,6 +78,12 @@ public sealed record GeneratorSettings
             Fail(nameof(MinMagnitude), "magnitudes need 0 < MinMagnitude <= MaxMagnitude");
         if (!(MinExtraPerSecond >= 0) || !double.IsFinite(MinExtraPerSecond)) Fail(nameof(MinExtraPerSecond), "must not be negative");
         if (!(ZipfExponent >= 0) || !double.IsFinite(ZipfExponent)) Fail(nameof(ZipfExponent), "must not be negative");
+        if (!Enum.IsDefined(SurgeFocus)) Fail(nameof(SurgeFocus), "must be none, platform, path or platform-and-path");
+        if (!(ErrorShare is >= 0 and <= 1)) Fail(nameof(ErrorShare), "must be between 0 and 1");
+        if (ErrorBurstEvery < TimeSpan.Zero) Fail(nameof(ErrorBurstEvery), "must not be negative (zero turns error bursts off)");
+        if (FirstErrorBurstAfter < TimeSpan.Zero) Fail(nameof(FirstErrorBurstAfter), "must not be negative");
+        if (ErrorBurstEvery > TimeSpan.Zero && ErrorBurstDuration <= TimeSpan.Zero) Fail(nameof(ErrorBurstDuration), "must be positive");
+        if (!(ErrorBurstShare is >= 0 and <= 1)) Fail(nameof(ErrorBurstShare), "must be between 0 and 1");
     }
 
     private static void Fail(string setting, string problem) => throw new ArgumentException($"{setting} {problem}", setting);

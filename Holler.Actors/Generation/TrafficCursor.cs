@@ -69,6 +69,7 @@ public sealed class TrafficCursor
         }
 
         int business;
+        var surgeNumber = -1;
         if (source < 0)
         {
             business = _plan.BusinessAtRank(_popularity.Sample(_random.NextDouble()));
@@ -78,11 +79,12 @@ public sealed class TrafficCursor
         {
             ref var surge = ref _active[source];
             business = surge.BusinessIndex;
+            surgeNumber = surge.Number;
             if (--surge.Remaining == 0) _active[source] = _active[--_activeCount];
             else surge.NextMs = surge.StartMs + (surge.Emitted++ + 1.5) * surge.StepMs;
         }
         Sequence++;
-        next = new GeneratedEvent(business, timestamp);
+        next = new GeneratedEvent(business, timestamp, surgeNumber);
         return true;
     }
 
@@ -117,6 +119,7 @@ public sealed class TrafficCursor
         _active[_activeCount++] = new ActiveSurge
         {
             BusinessIndex = surge.BusinessIndex,
+            Number = surge.Number,
             StartMs = surge.StartMs,
             StepMs = step,
             NextMs = surge.StartMs + 0.5 * step,
@@ -140,6 +143,7 @@ public sealed class TrafficCursor
     private struct ActiveSurge
     {
         public int BusinessIndex;
+        public int Number;
         public long StartMs;
         public double StepMs;
         public double NextMs;

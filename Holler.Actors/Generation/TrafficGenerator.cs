@@ -78,7 +78,7 @@ public static class TrafficGenerator
         CancellationToken cancellation)
     {
         private readonly TrafficCursor _cursor = plan.CreateCursor();
-        private readonly EventJson _json = new(plan.Catalog, plan.Settings.Seed);
+        private readonly EventJson _json = new(plan.Catalog, plan.Settings.Seed, plan.Settings.ErrorShare);
         private readonly byte[]?[] _keys = new byte[]?[plan.Catalog.Count];
         private readonly Stopwatch _clock = new();
         private StreamWriter? _truth;
@@ -139,7 +139,7 @@ public static class TrafficGenerator
                 var message = new Message<byte[], byte[]>
                 {
                     Key = _keys[next.BusinessIndex] ??= Encoding.UTF8.GetBytes(plan.Catalog[next.BusinessIndex].Id),
-                    Value = _json.Write(next.BusinessIndex, next.TimestampMs, sequence).ToArray(),
+                    Value = _json.Write(next.BusinessIndex, next.TimestampMs, sequence, plan.ShapeOf(next)).ToArray(),
                     Timestamp = new Timestamp(next.TimestampMs, TimestampType.CreateTime),
                 };
                 if (!Produce(message, next.BusinessIndex)) return false;

@@ -13,6 +13,8 @@ public sealed class TrafficPlan
     internal const ulong BaselineStream = 1;
     internal const ulong SurgeStream = 2;
     internal const ulong RankStream = 3;
+    internal const ulong FocusStream = 4;
+    internal const ulong ErrorBurstStream = 5;
 
     public const double SurgeRankFrom = 0.01;
     public const double SurgeRankTo = 0.30;
@@ -23,6 +25,7 @@ public sealed class TrafficPlan
     private readonly HashSet<int> _usedSurgeRanks = [];
     private readonly DeterministicRandom _surgeRandom;
     private readonly Lock _surgeLock = new();
+    private readonly List<PlannedErrorBurst> _bursts = [];
 
     public TrafficPlan(GeneratorSettings settings)
     {
@@ -130,7 +133,85 @@ public sealed class TrafficPlan
         var normal = NormalRate(business, start);
         var extra = Math.Max(magnitude * normal, Settings.MinExtraPerSecond);
         var extraEvents = (long)Math.Round(extra * durationMs / 1000.0);
-        return new PlannedSurge(number, business, rank, start, start + durationMs, magnitude, normal, extra, extraEvents);
+        var (platform, path) = FocusOf(number, business);
+        return new PlannedSurge(number, business, rank, start, start + durationMs, magnitude, normal, extra, extraEvents, platform, path);
+    }
+
+    /// <summary>The platform and page a surge is confined to. Drawn from a hash of the surge's number rather than the
+    /// surge stream, so turning the focus on leaves every surge's business, time and size as they were.</summary>
+    private (string? Platform, string? Path) FocusOf(int number, int business)
+    {
+        var h = DeterministicRandom.Mix((ulong)(uint)Settings.Seed ^ DeterministicRandom.Mix(FocusStream + (ulong)number));
+        var focus = Settings.SurgeFocus;
+        var platform = focus is SurgeFocus.Platform or SurgeFocus.PlatformAndPath
+            ? EventJson.PlatformNames[(int)(h % (ulong)EventJson.PlatformNames.Length)]
+            : null;
+        var path = focus is SurgeFocus.Path or SurgeFocus.PlatformAndPath
+            ? EventJson.PagePath(Catalog[business].Id, 1 + (int)((h >> 32) % (ulong)(EventJson.PageSuffixes.Length - 1)))
+            : null;
+        return (platform, path);
+    }
+
+    public bool HasErrorBursts => Settings.ErrorBurstEvery > TimeSpan.Zero;
+
+    public long ErrorBurstStartMs(int number) =>
+        StartMs + (long)Settings.FirstErrorBurstAfter.TotalMilliseconds + number * (long)Settings.ErrorBurstEvery.TotalMilliseconds;
+
+    /// <summary>Error burst <paramref name="number"/> of the (endless) schedule: a business among the busiest 1%
+    /// (at least the busiest), so its 5xx share has events enough to be measured minute by minute.</summary>
+    public PlannedErrorBurst ErrorBurst(int number)
+    {
+        if (!HasErrorBursts) throw new InvalidOperationException("error bursts are turned off (ErrorBurstEvery is zero)");
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        lock (_surgeLock)
+        {
+            while (_bursts.Count <= number)
+            {
+                var k = _bursts.Count;
+                var h = DeterministicRandom.Mix((ulong)(uint)Settings.Seed ^ DeterministicRandom.Mix(ErrorBurstStream + (ulong)k));
+                var rank = (int)(h % (ulong)Math.Max(SurgeMinRank, 1));
+                var start = ErrorBurstStartMs(k);
+                _bursts.Add(new PlannedErrorBurst(k, _businessAtRank[rank], rank, start,
+                    start + (long)Settings.ErrorBurstDuration.TotalMilliseconds, Settings.ErrorBurstShare));
+            }
+            return _bursts[number];
+        }
+    }
+
+    /// <summary>Error bursts whose start lies before <paramref name="endMs"/>.</summary>
+    public IReadOnlyList<PlannedErrorBurst> ErrorBurstsStartingBefore(long endMs)
+    {
+        var result = new List<PlannedErrorBurst>();
+        if (!HasErrorBursts) return result;
+        for (var k = 0; ErrorBurstStartMs(k) < endMs; k++) result.Add(ErrorBurst(k));
+        return result;
+    }
+
+    /// <summary>This business's 5xx share at this event time: the usual one, or a running burst's.</summary>
+    public double ErrorShareAt(int businessIndex, long eventTimeMs)
+    {
+        if (!HasErrorBursts) return Settings.ErrorShare;
+        var every = (long)Settings.ErrorBurstEvery.TotalMilliseconds;
+        var first = StartMs + (long)Settings.FirstErrorBurstAfter.TotalMilliseconds;
+        if (eventTimeMs < first) return Settings.ErrorShare;
+        // Bursts that can still run at this time: the latest one started and, if bursts outlast the interval, those before.
+        for (var k = (int)Math.Min((eventTimeMs - first) / every, int.MaxValue); k >= 0; k--)
+        {
+            // Starts only grow and durations are equal: once one burst has ended, every earlier one has too.
+            if (ErrorBurstStartMs(k) + (long)Settings.ErrorBurstDuration.TotalMilliseconds <= eventTimeMs) break;
+            var burst = ErrorBurst(k);
+            if (burst.BusinessIndex == businessIndex && burst.StartMs <= eventTimeMs) return burst.ErrorShare;
+        }
+
+        return Settings.ErrorShare;
+    }
+
+    /// <summary>What the fields of <paramref name="e"/> are pinned to: its surge's platform and page, an error burst's
+    /// 5xx share.</summary>
+    public EventShape ShapeOf(in GeneratedEvent e)
+    {
+        var shape = e.Surge >= 0 ? Surge(e.Surge).Shape : EventShape.Usual;
+        return shape with { ErrorShare = ErrorShareAt(e.BusinessIndex, e.TimestampMs) };
     }
 
     /// <summary>

@@ -21,11 +21,12 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
 
     // Shared by the threads Prepare parses on.
     private readonly BusinessIdPool _ids = new();
+    private readonly DimensionValuePool _values = new();
 
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
         var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids,
-            Environment.ProcessorCount, fleet?.Directory);
+            Environment.ProcessorCount, _values, fleet?.Directory);
         // Counted when parsed, not when durable: the fleet views are live and approximate, and a micro-batch re-sent
         // after a stream restart is counted again (see docs/fleet.md).
         if (batch.Fleet is { } tally) fleet?.Record(tally);

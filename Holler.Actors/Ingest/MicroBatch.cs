@@ -45,9 +45,11 @@ public sealed class MicroBatch
     /// <param name="shards">How many tracker shards the cluster has (<see cref="TrackerShards.ShardOf"/>).</param>
     /// <param name="ids">Interns business ids; null to allocate each one.</param>
     /// <param name="parallelism">Threads to parse on at most; the grouping after parsing is on the caller's.</param>
+    /// <param name="values">Interns paths, referrers and regions; null to allocate each one.</param>
     /// <param name="fleet">Where the fleet views look businesses up; null to count nothing for them.</param>
     public static MicroBatch From(IReadOnlyList<ConsumedRecord> records, long nowMs, in ParseLimits limits, int shards,
-        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1, FleetDirectory? fleet = null)
+        long observedSinceSecond = 0, BusinessIdPool? ids = null, int parallelism = 1, DimensionValuePool? values = null,
+        FleetDirectory? fleet = null)
     {
         var tally = fleet is null ? null : new FleetTally();
         var nowSecond = nowMs / 1000;
@@ -59,7 +61,7 @@ public sealed class MicroBatch
         var parsed = ArrayPool<Parsed>.Shared.Rent(Math.Max(records.Count, 1));
         try
         {
-            Parse(records, parsed, nowMs, limits, shards, ids, parallelism, fleet);
+            Parse(records, parsed, nowMs, limits, shards, ids, values, parallelism, fleet);
 
             var groupOf = new Dictionary<(int Shard, int Partition), int>();
             var groups = new List<Group>();
@@ -82,7 +84,9 @@ public sealed class MicroBatch
                     groupOf[key] = g = groups.Count;
                     groups.Add(new Group(key.Item1, key.Item2));
                 }
-                tally?.Add(fleet!, e.Entry, e.Second, e.Status, nowSecond);
+                // An event's own region says where the visitor is and wins over the catalog's place (the slower path).
+                if (e.Dimensions.Region is { } region) tally?.Add(fleet!.Facts(e.Id, e.Second, e.Status, region), nowSecond);
+                else tally?.Add(fleet!, e.Entry, e.Second, e.Status, nowSecond);
                 groups[g].Count++;
                 groups[g].LogEnd = Math.Max(groups[g].LogEnd, record.LogEndOffset);
                 e.Group = g;
@@ -103,30 +107,30 @@ public sealed class MicroBatch
     /// <summary>Parses every record into <paramref name="parsed"/> at its own index: an event with its tracker shard, or
     /// why it was rejected. Records are independent here, so large micro-batches are split across threads.</summary>
     private static void Parse(IReadOnlyList<ConsumedRecord> records, Parsed[] parsed, long nowMs, ParseLimits limits, int shards,
-        BusinessIdPool? ids, int parallelism, FleetDirectory? fleet)
+        BusinessIdPool? ids, DimensionValuePool? values, int parallelism, FleetDirectory? fleet)
     {
         var threads = Math.Clamp(Math.Min(parallelism, records.Count / MinRecordsPerThread), 1, 64);
         if (threads == 1)
         {
-            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids, fleet);
+            ParseRange(records, 0, records.Count, parsed, nowMs, limits, shards, ids, values, fleet);
             return;
         }
         var per = (records.Count + threads - 1) / threads;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids, fleet));
+            t => ParseRange(records, t * per, Math.Min(records.Count, (t + 1) * per), parsed, nowMs, limits, shards, ids, values, fleet));
     }
 
     // The fleet's catalog lookup happens here, where parsing may use several threads, not in the grouping pass after it.
     private static void ParseRange(IReadOnlyList<ConsumedRecord> records, int from, int to, Parsed[] parsed, long nowMs,
-        in ParseLimits limits, int shards, BusinessIdPool? ids, FleetDirectory? fleet)
+        in ParseLimits limits, int shards, BusinessIdPool? ids, DimensionValuePool? values, FleetDirectory? fleet)
     {
         for (var r = from; r < to; r++)
         {
             var record = records[r];
-            parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids)
+            parsed[r] = TrafficEventParser.TryParse(record.Key, record.Value, nowMs, limits, out var evt, out var reason, ids, values)
                 ? new Parsed(evt.BusinessId, Math.DivRem(evt.TimestampMs, 1000).Quotient, TrackerShards.ShardOf(evt.BusinessId, shards), default,
-                    evt.Status, fleet?.IndexOf(evt.BusinessId) ?? -1)
-                : new Parsed(null, 0, 0, reason, 0, -1);
+                    evt.Status, fleet?.IndexOf(evt.BusinessId) ?? -1, evt.Dimensions, evt.StatusClass)
+                : new Parsed(null, 0, 0, reason, 0, -1, default, default);
         }
     }
 
@@ -148,13 +152,14 @@ public sealed class MicroBatch
                 group.Earliest.Add(e.Second);
             }
             else if (e.Second < group.Earliest[index]) group.Earliest[index] = e.Second;
-            group.Append(index, records[r].Offset, e.Second);
+            group.Append(index, records[r].Offset, e.Second, e.Dimensions, e.StatusClass);
         }
     }
 
     /// <summary>One record after parsing: <see cref="Id"/> null when rejected (<see cref="Reason"/> says why);
     /// <see cref="Group"/> is set by the grouping pass.</summary>
-    private struct Parsed(string? id, long second, int shard, RejectReason reason, int status, int entry)
+    private struct Parsed(string? id, long second, int shard, RejectReason reason, int status, int entry, EventDimensions dimensions,
+        StatusClass statusClass)
     {
         public readonly int Status = status;
         /// <summary>The business's catalog entry for the fleet views; -1 when not listed or not counted.</summary>
@@ -163,6 +168,8 @@ public sealed class MicroBatch
         public readonly long Second = second;
         public readonly int Shard = shard;
         public readonly RejectReason Reason = reason;
+        public readonly EventDimensions Dimensions = dimensions;
+        public readonly StatusClass StatusClass = statusClass;
         public int Group;
     }
 
@@ -172,6 +179,7 @@ public sealed class MicroBatch
         private int[] _businesses = [];
         private long[] _offsets = [];
         private long[] _seconds = [];
+        private BatchDimensions.Builder _dimensions = new(0);
         private int _filled;
 
         public int Count { get; set; }
@@ -186,10 +194,12 @@ public sealed class MicroBatch
             _businesses = new int[Count];
             _offsets = new long[Count];
             _seconds = new long[Count];
+            _dimensions = new BatchDimensions.Builder(Count);
         }
 
-        public void Append(int business, long offset, long second)
+        public void Append(int business, long offset, long second, in EventDimensions dimensions, StatusClass status)
         {
+            _dimensions.Append(dimensions, status);
             _businesses[_filled] = business;
             _offsets[_filled] = offset;
             _seconds[_filled] = second;
@@ -197,7 +207,7 @@ public sealed class MicroBatch
         }
 
         public TrafficBatch Build(long observedSinceSecond) =>
-            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond);
+            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond, _dimensions.Build());
     }
 
     /// <summary>

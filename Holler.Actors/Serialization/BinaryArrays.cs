@@ -54,4 +54,31 @@ internal static class BinaryArrays
         for (var i = 0; i < values.Length; i++) values[i] = r.ReadDouble();
         return values;
     }
+
+    public static void WriteBytes(this BinaryWriter w, byte[] values)
+    {
+        w.Write(values.Length);
+        w.Write(values);
+    }
+
+    public static byte[] ReadBytes(this BinaryReader r)
+    {
+        var length = r.ReadInt32();
+        var values = r.ReadBytes(length);
+        if (values.Length != length) throw new EndOfStreamException();
+        return values;
+    }
+
+    public static void WriteULongs(this BinaryWriter w, ulong[] values)
+    {
+        w.Write(values.Length);
+        foreach (var v in values) w.Write(v);
+    }
+
+    public static ulong[] ReadULongs(this BinaryReader r)
+    {
+        var values = new ulong[r.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = r.ReadUInt64();
+        return values;
+    }
 }

@@ -1,3 +1,4 @@
+using Holler.Domain;
 using Holler.Domain.Detection;
 using Holler.Domain.Traffic;
 using Holler.Tracking;
@@ -10,14 +11,28 @@ internal static class TrackerCodecs
 {
     public static readonly MessageCodec[] All =
     [
-        MessageCodec.For<TrafficBatch>("SB1",
+        // SB2: SB1 and then the events' dimensions (a flag first: a batch may come without them).
+        MessageCodec.For<TrafficBatch>("SB2",
             static (w, b) =>
             {
-                w.Write(b.Shard); w.Write(b.Partition); w.Write(b.LogEndOffset); w.WriteStrings(b.BusinessIds);
-                w.WriteInts(b.Businesses); w.WriteLongs(b.Offsets); w.WriteLongs(b.Seconds); w.Write(b.ObservedSinceSecond);
+                WriteBatchV1(w, b);
+                w.Write(b.Dimensions is not null);
+                if (b.Dimensions is { } d)
+                {
+                    w.WriteBytes(d.Platforms); w.WriteBytes(d.StatusClasses); w.WriteStrings(d.Values);
+                    w.WriteInts(d.Paths); w.WriteInts(d.Referrers); w.WriteInts(d.Regions); w.WriteULongs(d.Users);
+                }
             },
-            static r => new TrafficBatch(r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), r.ReadStrings(), r.ReadInts(), r.ReadLongs(),
-                r.ReadLongs(), r.ReadInt64())),
+            static r =>
+            {
+                var batch = ReadBatchV1(r);
+                if (!r.ReadBoolean()) return batch;
+                return batch with
+                {
+                    Dimensions = new BatchDimensions(r.ReadBytes(), r.ReadBytes(), r.ReadStrings(), r.ReadInts(), r.ReadInts(),
+                        r.ReadInts(), r.ReadULongs()),
+                };
+            }),
 
         MessageCodec.For<TrafficBatchAck>("SA1",
             static (w, a) => { w.Write(a.Shard); w.Write(a.Applied); w.Write(a.Duplicates); },
@@ -67,7 +82,18 @@ internal static class TrackerCodecs
         // SS1: a flat baseline (EW mean and variance of the minute counts) and no rhythms. The mean becomes the level
         // and the variance over the mean the spread, which is what it measured (Poisson noise has variance = mean).
         ("SS1", static r => ReadSnapshotV1(r)),
+        // SB1: a batch without dimensions, from a node of the previous version during a rolling upgrade.
+        ("SB1", static r => ReadBatchV1(r)),
     ];
+
+    private static void WriteBatchV1(BinaryWriter w, TrafficBatch b)
+    {
+        w.Write(b.Shard); w.Write(b.Partition); w.Write(b.LogEndOffset); w.WriteStrings(b.BusinessIds);
+        w.WriteInts(b.Businesses); w.WriteLongs(b.Offsets); w.WriteLongs(b.Seconds); w.Write(b.ObservedSinceSecond);
+    }
+
+    private static TrafficBatch ReadBatchV1(BinaryReader r) =>
+        new(r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), r.ReadStrings(), r.ReadInts(), r.ReadLongs(), r.ReadLongs(), r.ReadInt64());
 
     private static void WriteSnapshot(BinaryWriter w, TrackerSnapshot t)
     {

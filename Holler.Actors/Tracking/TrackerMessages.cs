@@ -1,3 +1,5 @@
+using Holler.Domain;
+
 namespace Holler.Tracking;
 
 /// <summary>Anything about one business; its id routes it to the tracker of the business's shard.</summary>
@@ -25,8 +27,10 @@ public interface ITrackerProtocol;
 /// ending below a tracker's watermark has been recreated.</param>
 /// <param name="ObservedSinceSecond">Event time from which the ingest has been watching the whole stream (0 if
 /// unknown): a business first seen later had no traffic before, which is a baseline too.</param>
+/// <param name="Dimensions">Each event's platform, status class, path, referrer, region and user, parallel to
+/// <paramref name="Offsets"/>; null when the sender had none (an <c>SB1</c> batch of an older node).</param>
 public sealed record TrafficBatch(int Shard, int Partition, long LogEndOffset, string[] BusinessIds, int[] Businesses,
-    long[] Offsets, long[] Seconds, long ObservedSinceSecond = 0)
+    long[] Offsets, long[] Seconds, long ObservedSinceSecond = 0, BatchDimensions? Dimensions = null)
     : IShardTrackerMessage, ITrackerProtocol
 {
     public int Count => Offsets.Length;

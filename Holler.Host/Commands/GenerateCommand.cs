@@ -27,9 +27,16 @@ public static class GenerateCommand
         var surgeDuration = new Option<string>("--surge-duration") { Description = "How long each surge lasts (default: 90s)", DefaultValueFactory = _ => "90s" };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => 1.0 };
         var rhythm = new Option<bool>("--daily-rhythm") { Description = "Vary the rate over the day in US Central time, 0.5× to 1.4×, weekends and US holidays at 0.75× (default: true)", DefaultValueFactory = _ => true };
+        var focus = new Option<string>("--surge-focus") { Description = "Confine each surge's extra events to one platform, one page, or both: none, platform, path, platform-and-path (default: none)", DefaultValueFactory = _ => "none" };
+        var errorShare = new Option<double>("--error-share") { Description = "Share of 5xx responses in usual traffic (default: 0.02)", DefaultValueFactory = _ => 0.02 };
+        var errorBurstEvery = new Option<string>("--error-burst-every") { Description = "Time between error bursts (a busy business's 5xx share jumps to --error-burst-share); 0 for none (default: 0)", DefaultValueFactory = _ => "0" };
+        var firstErrorBurst = new Option<string>("--first-error-burst-after") { Description = "When the first error burst starts (default: 5m)", DefaultValueFactory = _ => "5m" };
+        var errorBurstDuration = new Option<string>("--error-burst-duration") { Description = "How long each error burst lasts (default: 3m)", DefaultValueFactory = _ => "3m" };
+        var errorBurstShare = new Option<double>("--error-burst-share") { Description = "5xx share during an error burst (default: 0.40)", DefaultValueFactory = _ => 0.40 };
         var command = new Command(Name, "Produce synthetic traffic (the event contract of docs/architecture.md) with Zipf popularity, a daily rhythm and injected surges")
         {
             bootstrap, topic, rate, businesses, catalogSeed, duration, count, seed, speedup, truth, surgeEvery, firstSurge, surgeDuration, zipf, rhythm,
+            focus, errorShare, errorBurstEvery, firstErrorBurst, errorBurstDuration, errorBurstShare,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -44,6 +51,11 @@ public static class GenerateCommand
             if (!Durations.TryParse(parse.GetValue(surgeEvery), out var every)) return CommandFailure.Fail(Name, $"--surge-every: '{parse.GetValue(surgeEvery)}' is not a duration");
             if (!Durations.TryParse(parse.GetValue(firstSurge), out var first)) return CommandFailure.Fail(Name, $"--first-surge-after: '{parse.GetValue(firstSurge)}' is not a duration");
             if (!Durations.TryParse(parse.GetValue(surgeDuration), out var lasting)) return CommandFailure.Fail(Name, $"--surge-duration: '{parse.GetValue(surgeDuration)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(errorBurstEvery), out var burstEvery)) return CommandFailure.Fail(Name, $"--error-burst-every: '{parse.GetValue(errorBurstEvery)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(firstErrorBurst), out var firstBurst)) return CommandFailure.Fail(Name, $"--first-error-burst-after: '{parse.GetValue(firstErrorBurst)}' is not a duration");
+            if (!Durations.TryParse(parse.GetValue(errorBurstDuration), out var burstLasting)) return CommandFailure.Fail(Name, $"--error-burst-duration: '{parse.GetValue(errorBurstDuration)}' is not a duration");
+            if (!Enum.TryParse<SurgeFocus>(parse.GetValue(focus)!.Replace("-", ""), ignoreCase: true, out var surgeFocus) || !Enum.IsDefined(surgeFocus))
+                return CommandFailure.Fail(Name, $"--surge-focus: '{parse.GetValue(focus)}' is not none, platform, path or platform-and-path");
             if (parse.GetValue(businesses) is < 1 or > 10_000_000) return CommandFailure.Fail(Name, "--businesses must be between 1 and 10000000");
             if (parse.GetValue(speedup) is <= 0 or > 100_000) return CommandFailure.Fail(Name, "--speedup must be between 0 and 100000");
 
@@ -66,6 +78,12 @@ public static class GenerateCommand
                     SurgeDuration = lasting,
                     ZipfExponent = parse.GetValue(zipf),
                     DailyRhythm = parse.GetValue(rhythm),
+                    SurgeFocus = surgeFocus,
+                    ErrorShare = parse.GetValue(errorShare),
+                    ErrorBurstEvery = burstEvery,
+                    FirstErrorBurstAfter = firstBurst,
+                    ErrorBurstDuration = burstLasting,
+                    ErrorBurstShare = parse.GetValue(errorBurstShare),
                 },
             };
             try

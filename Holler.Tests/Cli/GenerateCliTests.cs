@@ -40,6 +40,16 @@ public sealed class GenerateCliTests
     }
 
     [Fact]
+    public async Task Generate_with_an_unknown_surge_focus_names_it_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["generate", "--bootstrap", "127.0.0.1:9", "--surge-focus", "region"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--surge-focus: 'region'", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
     public async Task Kafka_dev_prints_a_broker_address_that_serves_kafka()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

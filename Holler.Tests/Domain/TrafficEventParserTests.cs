@@ -47,7 +47,9 @@ public class TrafficEventParserTests
     {
         var evt = Accepted(ContractExample);
 
-        Assert.Equal(new ParsedTrafficEvent("Xc1pq8RnWkzL0cT2bVq9aA", 1_795_438_379_342, 200, 42), evt);
+        Assert.Equal(new ParsedTrafficEvent("Xc1pq8RnWkzL0cT2bVq9aA", 1_795_438_379_342, 200, 42,
+            new EventDimensions(Platform.Web, "/biz/Xc1pq8RnWkzL0cT2bVq9aA", "search", "US-CA-06037",
+                EventHash.Of("u-81723"u8), EventHash.Of("s-9f2"u8))), evt);
     }
 
     [Fact]
@@ -55,7 +57,8 @@ public class TrafficEventParserTests
     {
         var evt = Accepted("""{"request_type":"view","business_id":"b-1","visit_time":1795438379,"user_id":"u-1"}""");
 
-        Assert.Equal(new ParsedTrafficEvent("b-1", 1_795_438_379_000, 0, -1), evt);
+        Assert.Equal(new ParsedTrafficEvent("b-1", 1_795_438_379_000, 0, -1,
+            EventDimensions.None with { UserHash = EventHash.Of("u-1"u8) }), evt);
     }
 
     [Theory]
@@ -448,21 +451,38 @@ public class TrafficEventParserTests
     }
 
     [Fact]
-    public void OnlyTheBusinessIdIsAllocated()
+    public void OnlyTheBusinessIdIsAllocatedWhenTheDimensionValuesAreKnown()
     {
         var value = Encoding.UTF8.GetBytes(ContractExample);
-        TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _);
+        var values = new DimensionValuePool();
+        TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _, values: values);
 
         const int Iterations = 100;
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < Iterations; i++)
         {
-            TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _);
+            TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _, values: values);
         }
 
         var perParse = (GC.GetAllocatedBytesForCurrentThread() - before) / Iterations;
 
         // A 22-char string is 20 bytes of header and length plus 44 of chars, padded to 72 on 64-bit.
         Assert.InRange(perParse, 1, 72);
+    }
+
+    [Fact]
+    public void NothingIsAllocatedForAKnownBusinessAndKnownDimensionValues()
+    {
+        var value = Encoding.UTF8.GetBytes(ContractExample);
+        var (ids, values) = (new BusinessIdPool(), new DimensionValuePool());
+        TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _, ids, values);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            TrafficEventParser.TryParse([], value, Now, ParseLimits.Default, out _, out _, ids, values);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }

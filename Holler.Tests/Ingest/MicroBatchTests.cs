@@ -39,6 +39,33 @@ public sealed class MicroBatchTests
     }
 
     [Fact]
+    public void Each_event_carries_its_dimensions_in_offset_order_with_each_string_once()
+    {
+        static ConsumedRecord WithFields(string business, long offset, string fields) =>
+            new(Encoding.UTF8.GetBytes(business),
+                Encoding.UTF8.GetBytes($$"""{"business_id":"{{business}}","ts":{{T0 * 1000}},{{fields}}}"""), 0, offset, 100);
+        var records = new[]
+        {
+            WithFields("a", 1, "\"platform\":\"ios\",\"status\":503,\"path\":\"/menu\",\"region\":\"US-CA-06037\",\"user_id\":\"u1\""),
+            WithFields("a", 2, "\"bad\":\"json\"} trailing"),
+            WithFields("b", 3, "\"platform\":\"web\",\"status\":200,\"path\":\"/menu\",\"referrer\":\"search\""),
+            WithFields("a", 4, "\"status\":404"),
+        };
+
+        var batch = Assert.Single(MicroBatch.From(records, NowMs, ParseLimits.Default, shards: 1, values: new DimensionValuePool()).Batches);
+        var d = batch.Dimensions!;
+
+        Assert.Equal([1L, 3, 4], batch.Offsets);
+        Assert.Equal([Platform.Ios, Platform.Web, Platform.Unknown], Enumerable.Range(0, 3).Select(d.PlatformAt));
+        Assert.Equal([StatusClass.ServerError, StatusClass.Success, StatusClass.ClientError], Enumerable.Range(0, 3).Select(d.StatusClassAt));
+        Assert.Equal(["/menu", "/menu", null], Enumerable.Range(0, 3).Select(d.PathAt));
+        Assert.Equal([null, "search", null], Enumerable.Range(0, 3).Select(d.ReferrerAt));
+        Assert.Equal(["US-CA-06037", null, null], Enumerable.Range(0, 3).Select(d.RegionAt));
+        Assert.Equal([EventHash.Of("u1"u8), 0UL, 0UL], d.Users);
+        Assert.Equal(3, d.Values.Length);
+    }
+
+    [Fact]
     public void Each_business_goes_to_the_batch_of_its_own_shard()
     {
         var ids = Enumerable.Range(0, 50).Select(i => $"biz-{i}").ToArray();

@@ -1,3 +1,4 @@
+using Holler.Domain;
 using Akka.Hosting;
 using Akka.Serialization;
 using Holler.Domain.Detection;
@@ -39,7 +40,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA1", "SB1", "SC2", "SE1", "SH2", "SN1", "SR2", "SS2", "ST1"], manifests.Order());
+        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA1", "SB2", "SC2", "SE1", "SH2", "SN1", "SR2", "SS2", "ST1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -59,6 +60,59 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(original.LogEndOffset, copy.LogEndOffset);
         Assert.Equal(original.Offsets, copy.Offsets);
         Assert.Equal(original.Seconds, copy.Seconds);
+    }
+
+    [Fact]
+    public void TrafficBatchDimensionsRoundTrip()
+    {
+        var dimensions = new BatchDimensions([(byte)Platform.Ios, (byte)Platform.Unknown, (byte)Platform.Web],
+            [(byte)StatusClass.Success, (byte)StatusClass.ServerError, (byte)StatusClass.Unknown], ["/menu", "search", "US-CA-06037"],
+            [0, -1, 0], [1, 1, -1], [2, -1, 2], [ulong.MaxValue, 0, 42]);
+        var original = new TrafficBatch(1, 2, 3, ["biz-1"], [0, 0, 0], [4, 5, 6], [7, 8, 9], 1, dimensions);
+
+        var copy = RoundTrip(original).Dimensions!;
+
+        Assert.Equal(dimensions.Platforms, copy.Platforms);
+        Assert.Equal(dimensions.StatusClasses, copy.StatusClasses);
+        Assert.Equal(dimensions.Values, copy.Values);
+        Assert.Equal(dimensions.Paths, copy.Paths);
+        Assert.Equal(dimensions.Referrers, copy.Referrers);
+        Assert.Equal(dimensions.Regions, copy.Regions);
+        Assert.Equal(dimensions.Users, copy.Users);
+        Assert.Equal("/menu", copy.PathAt(2));
+        Assert.Null(copy.RegionAt(1));
+    }
+
+    [Fact]
+    public void A_batch_without_dimensions_stays_without()
+    {
+        Assert.Null(RoundTrip(new TrafficBatch(1, 2, 3, ["biz-1"], [0], [4], [7])).Dimensions);
+    }
+
+    /// <summary>SB1, as a node of the previous version sends it during a rolling upgrade: the same fields as SB2's
+    /// head, and no dimensions.</summary>
+    [Fact]
+    public void ReadsBatchesOfFormatVersion1()
+    {
+        using var bytes = new MemoryStream();
+        using (var w = new BinaryWriter(bytes))
+        {
+            w.Write(42); w.Write(3); w.Write(1_000_001L);
+            w.Write(2); w.Write("biz-1"); w.Write("biz-ü");
+            w.Write(2); w.Write(1); w.Write(0);
+            w.Write(2); w.Write(999_998L); w.Write(1_000_000L);
+            w.Write(2); w.Write(1_750_000_000L); w.Write(1_750_000_001L);
+            w.Write(1_749_999_000L);
+        }
+
+        var batch = (TrafficBatch)Sys.Serialization.Deserialize(bytes.ToArray(), HollerSerializer.Id, "SB1");
+
+        Assert.Equal((42, 3, 1_000_001L, 1_749_999_000L), (batch.Shard, batch.Partition, batch.LogEndOffset, batch.ObservedSinceSecond));
+        Assert.Equal(["biz-1", "biz-ü"], batch.BusinessIds);
+        Assert.Equal([1, 0], batch.Businesses);
+        Assert.Equal([999_998L, 1_000_000L], batch.Offsets);
+        Assert.Equal([1_750_000_000L, 1_750_000_001L], batch.Seconds);
+        Assert.Null(batch.Dimensions);
     }
 
     [Fact]

@@ -10,18 +10,19 @@ namespace Holler.Domain;
 /// <summary>
 /// Turns one Kafka record of <c>holler.traffic</c> (see docs/architecture.md#the-event-contract) into a
 /// <see cref="ParsedTrafficEvent"/>. Bad records are not exceptional in a stream fed by other people's producers, so
-/// they come back as a <see cref="RejectReason"/> rather than an exception, and the only allocation on success is the
-/// business id (none for an id already in the <see cref="BusinessIdPool"/> passed in).
+/// they come back as a <see cref="RejectReason"/> rather than an exception, and the only allocations on success are the
+/// business id and the dimension strings (none for values already in the pools passed in).
 /// </summary>
 /// <remarks>
 /// Accepted fields: <c>business_id</c>; the event time from <c>ts</c> or, for the original Holler producer and
-/// others, <c>visit_time</c> / <c>timestamp</c>; optional <c>status</c> and <c>response_ms</c>. Everything
-/// else (including the original producer's <c>request_type</c> and <c>user_id</c>) is skipped. When a field
+/// others, <c>visit_time</c> / <c>timestamp</c>; optional <c>status</c>, <c>response_ms</c> and the dimensions
+/// <c>platform</c>, <c>path</c>, <c>referrer</c>, <c>region</c>, <c>user_id</c>, <c>session_id</c> (see
+/// TrafficEventParser.Dimensions.cs). Everything else (such as <c>method</c> or <c>request_type</c>) is skipped. When a field
 /// occurs more than once the last occurrence wins, the timestamp aliases counting as one field; JSON null
 /// counts as absent. Optional fields never cause a reject: a value of the wrong type just reads as absent.
 /// A record longer than <see cref="ParseLimits.MaxRecordBytes"/> is rejected unread.
 /// </remarks>
-public static class TrafficEventParser
+public static partial class TrafficEventParser
 {
     /// <summary>Longest business id accepted, in UTF-8 bytes. Yelp ids are 22; this leaves room for others'
     /// schemes while keeping a hostile producer from growing every per-business map without bound. A longer id in the
@@ -63,6 +64,7 @@ public static class TrafficEventParser
     /// <param name="evt">The event when this returns true; default otherwise.</param>
     /// <param name="reason">Why the record was rejected when this returns false; meaningless otherwise.</param>
     /// <param name="ids">Where known ids come from without allocating; null to allocate each one.</param>
+    /// <param name="values">Where known paths, referrers and regions come from without allocating; null to allocate.</param>
     public static bool TryParse(
         ReadOnlySpan<byte> key,
         ReadOnlySpan<byte> value,
@@ -70,7 +72,8 @@ public static class TrafficEventParser
         in ParseLimits limits,
         out ParsedTrafficEvent evt,
         out RejectReason reason,
-        BusinessIdPool? ids = null)
+        BusinessIdPool? ids = null,
+        DimensionValuePool? values = null)
     {
         evt = default;
         // Before anything else: parsing is linear in the size, and a producer sending megabytes is not sending page views.
@@ -93,6 +96,10 @@ public static class TrafficEventParser
         long timestampMs = 0;
         var status = 0;
         var responseMs = -1;
+        Span<byte> dimensionScratch = stackalloc byte[MaxEscapedDimensionBytes];
+        var platform = Platform.Unknown;
+        string? path = null, referrer = null, region = null;
+        ulong user = 0, session = 0;
 
         scoped var reader = new Utf8JsonReader(value, isFinalBlock: true, state: default);
         try
@@ -138,6 +145,36 @@ public static class TrafficEventParser
                 {
                     reader.Read();
                     responseMs = ReadOptionalInt(ref reader, absent: -1);
+                }
+                else if (reader.ValueTextEquals("platform"u8))
+                {
+                    reader.Read();
+                    platform = ReadPlatform(ref reader, dimensionScratch);
+                }
+                else if (reader.ValueTextEquals("path"u8))
+                {
+                    reader.Read();
+                    path = ReadDimension(ref reader, dimensionScratch, DimensionKind.Path, values);
+                }
+                else if (reader.ValueTextEquals("referrer"u8))
+                {
+                    reader.Read();
+                    referrer = ReadDimension(ref reader, dimensionScratch, DimensionKind.Referrer, values);
+                }
+                else if (reader.ValueTextEquals("region"u8))
+                {
+                    reader.Read();
+                    region = ReadDimension(ref reader, dimensionScratch, DimensionKind.Region, values);
+                }
+                else if (reader.ValueTextEquals("user_id"u8))
+                {
+                    reader.Read();
+                    user = ReadHashed(ref reader, dimensionScratch);
+                }
+                else if (reader.ValueTextEquals("session_id"u8))
+                {
+                    reader.Read();
+                    session = ReadHashed(ref reader, dimensionScratch);
                 }
                 else
                 {
@@ -203,7 +240,8 @@ public static class TrafficEventParser
             return false;
         }
 
-        evt = new ParsedTrafficEvent(ids is null ? Encoding.UTF8.GetString(id) : ids.Get(id), timestampMs, status, responseMs);
+        evt = new ParsedTrafficEvent(ids is null ? Encoding.UTF8.GetString(id) : ids.Get(id), timestampMs, status, responseMs,
+            new EventDimensions(platform, path, referrer, region, user, session));
         reason = default;
         return true;
     }
