@@ -32,6 +32,8 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly TrackerMetrics? _metrics;
     private readonly Action<TrackedBusiness> _added;
+    /// <summary>Minute rows for the node's history writer; null when the node keeps no history.</summary>
+    private readonly TrackerHistory? _history;
 
     /// <summary>Deviations at the alarm threshold: the drill-down's band, found once (a bisection over the tail).</summary>
     private readonly double _band;
@@ -55,9 +57,10 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private int _persistingShard;
 
     public ShardTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics = null, IActorRef? alerts = null)
+        TrackerMetrics? metrics = null, IActorRef? alerts = null, HistoryTarget? history = null)
     {
         _alerts = alerts;
+        _history = history is null ? null : new TrackerHistory(history.Writer, history.ResendMinutes);
         _shardId = shardId;
         _metrics = metrics;
         _settings = settings;
@@ -94,6 +97,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(Describe(query.BusinessId, business?.Traffic ?? _state.Unseen()));
         });
         Command<Tick>(_ => OnTick());
+        Command<HistorySweep>(_ => _history?.Sweep(_state.Businesses, Now));
         Command<StopTracker>(_ => StopDurably());
         Command<SaveSnapshotSuccess>(success =>
         {
@@ -130,20 +134,21 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     /// <remarks>Not <c>Props.Create(() => new …)</c>, which compiles an expression tree for every tracker started.</remarks>
     /// <param name="alerts">The alerts singleton (proxy), told the same surge reports as the leaderboard; null for none.</param>
     public static Props PropsFor(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
-        TrackerMetrics? metrics = null, IActorRef? alerts = null) =>
-        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics, alerts));
+        TrackerMetrics? metrics = null, IActorRef? alerts = null, HistoryTarget? history = null) =>
+        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics, alerts, history));
 
     private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics, IActorRef? alerts) : IIndirectActorProducer
+        TrackerMetrics? metrics, IActorRef? alerts, HistoryTarget? history) : IIndirectActorProducer
     {
         public Type ActorType => typeof(ShardTracker);
-        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics, alerts);
+        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics, alerts, history);
         public void Release(ActorBase actor) { }
     }
 
     protected override void PreStart()
     {
         _metrics?.TrackerStarted();
+        if (_history is not null) Timers.StartPeriodicTimer(HistorySweep.Key, HistorySweep.Instance, TrackerHistory.SweepEvery);
         base.PreStart();
     }
 
@@ -155,6 +160,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 
     protected override void OnReplaySuccess()
     {
+        _history?.Recovered(_state.Businesses);
         // Businesses that were surging when the shard stopped re-announce themselves (or their end) to the leaderboard.
         foreach (var business in _state.Businesses)
         {
@@ -205,7 +211,9 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         {
             _persistingFor = null;
             if (writeStartedAt is { } startedAt) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(startedAt));
+            _history?.Before(_state, e);
             var touched = _state.Apply(e, Now, _added);
+            _history?.After(touched, e);
             replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates));
             foreach (var business in touched)
             {
