@@ -10,6 +10,8 @@ namespace Holler.Host.Commands;
 public static class BenchCommand
 {
     private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];
+    /// <summary>Run only when asked for.</summary>
+    private static readonly string[] Optional = ["history"];
 
     public static Command Create()
     {
@@ -30,16 +32,19 @@ public static class BenchCommand
         var scaleFor = new Option<string>("--scale-duration") { Description = "Measured time per scale size (default: 20s)", DefaultValueFactory = _ => "20s" };
         var persistence = new Option<string>("--persistence") { Description = "Tracker persistence: memory (default) or sqlite", DefaultValueFactory = _ => defaults.Persistence };
         var batch = new Option<int>("--batch-records") { Description = "Ingest micro-batch size (default: 20000, as a node)", DefaultValueFactory = _ => defaults.BatchRecords };
+        var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
+        var historyDb = new Option<string?>("--history-postgres") { Description = "PostgreSQL connection string for the history scenario (default: SQLite in a temporary folder)" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
-            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, json,
+            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, historyRate, historyDb, json,
         };
         command.SetAction(async (parse, token) =>
         {
             var errors = new List<string>();
             var chosen = Split(parse.GetValue(scenarios)!).Select(s => s.ToLowerInvariant()).ToList();
-            foreach (var s in chosen.Where(s => !Known.Contains(s))) errors.Add($"--scenarios: unknown scenario '{s}' (known: {string.Join(", ", Known)})");
+            foreach (var s in chosen.Where(s => !Known.Contains(s) && !Optional.Contains(s)))
+                errors.Add($"--scenarios: unknown scenario '{s}' (known: {string.Join(", ", Known.Concat(Optional))})");
             var settings = new BenchSettings
             {
                 Scenarios = chosen,
@@ -58,6 +63,8 @@ public static class BenchCommand
                 ScaleDuration = Duration(parse.GetValue(scaleFor)!, "--scale-duration", errors),
                 Persistence = parse.GetValue(persistence)!.Trim().ToLowerInvariant(),
                 BatchRecords = parse.GetValue(batch),
+                HistoryRate = parse.GetValue(historyRate),
+                HistoryConnectionString = parse.GetValue(historyDb),
             };
             if (settings.Businesses is < 1000 or > 10_000_000) errors.Add("--businesses must be between 1000 and 10000000");
             if (settings.ScaleBusinesses.Any(n => n is < 1000 or > 10_000_000)) errors.Add("--scale-businesses must each be between 1000 and 10000000");
@@ -108,6 +115,10 @@ public static class BenchCommand
                             foreach (var rate in settings.FreshnessRates)
                                 report.Freshness.Add(await FreshnessScenario.RunAsync(settings, rate,
                                     progress.Step(string.Create(CultureInfo.InvariantCulture, $"freshness @ {rate:N0}/s")), token));
+                            break;
+                        case "history":
+                            report.History = await HistoryScenario.RunAsync(settings, progress.Step(string.Create(CultureInfo.InvariantCulture,
+                                $"history @ {settings.HistoryRate:N0} events/s")), token);
                             break;
                         case "scale":
                             foreach (var n in settings.ScaleBusinesses)

@@ -114,7 +114,11 @@ public sealed class HollerNode : IAsyncDisposable
             var historyMetrics = new HistoryMetrics();
             var historyStore = config.History is { } h ? new HistoryStore(h.Provider, h.ConnectionString) : null;
             builder.Services.AddSingleton(historyMetrics);
-            if (historyStore is not null) builder.Services.AddSingleton(historyStore);
+            if (historyStore is not null)
+            {
+                builder.Services.AddSingleton(historyStore);
+                builder.Services.AddSingleton(config.History!.Settings);
+            }
             builder.Services.AddOperatorEndpoint(bootstrap);
             builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>

@@ -14,6 +14,7 @@ public sealed record BenchReport
     public KafkaResult? Kafka { get; set; }
     public List<FreshnessResult> Freshness { get; } = [];
     public List<ScaleResult> Scale { get; } = [];
+    public HistoryResult? History { get; set; }
     public List<string> Errors { get; } = [];
 
     public IReadOnlyList<TargetCheck> Targets => TargetCheck.For(this);
@@ -63,6 +64,14 @@ public sealed record BenchReport
             foreach (var s in Scale)
                 t.AddRow(s.Businesses.ToString("N0", c), s.Persistence, s.OfferedRate.ToString("N0", c), s.EventsPerSecond.ToString("N0", c), s.CpuMicrosPerEvent.ToString("N1", c),
                     s.ActivationPerSecond.ToString("N0", c), s.BytesPerBusiness.ToString("N0", c), s.GcPausePercent.ToString("N1", c) + " %", s.MaxGcPauseMs.ToString("N0", c) + " ms", s.Gen2.ToString(c));
+            console.Write(t);
+        }
+        if (History is { } h)
+        {
+            var t = new Table().Title("history: minute rows of the stream, paced, then as fast as the store goes").AddColumns("store", "events/s", "rows/s", "offered", "written",
+                "dropped", "max queued", "final flush", "capacity rows/s", "kept up");
+            t.AddRow(h.Provider, h.EventsPerSecond.ToString("N0", c), h.RowsPerSecond.ToString("N0", c), h.Offered.ToString("N0", c), h.Written.ToString("N0", c),
+                h.Dropped.ToString("N0", c), h.MaxQueued.ToString("N0", c), Ms(h.FinalFlush.TotalMilliseconds), h.Capacity.ToString("N0", c), h.KeptUp ? "yes" : "no");
             console.Write(t);
         }
         var targets = new Table().Title("targets (docs/architecture.md#performance-model)").AddColumns("target", "measured", "met");
