@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Holler.Domain.History;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -19,9 +18,6 @@ public sealed class HistoryStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _ready;
-
-    /// <summary>Rows per INSERT statement: well under SQLite's 32,766 parameters and PostgreSQL's 65,535.</summary>
-    private const int RowsPerStatement = 1_000;
 
     public HistoryStore(HistoryProvider provider, string connectionString)
     {
@@ -104,33 +100,10 @@ public sealed class HistoryStore
         if (minutes.Count == 0 && surges.Count == 0) return;
         await using var connection = await OpenAsync(token);
         await using var transaction = await connection.BeginTransactionAsync(token);
-        for (var offset = 0; offset < minutes.Count; offset += RowsPerStatement)
+        if (minutes.Count > 0)
         {
-            var n = Math.Min(RowsPerStatement, minutes.Count - offset);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var sql = new StringBuilder("INSERT INTO history_minute (business_id, minute, count, expected, severity, surging, is_drop) VALUES ");
-            for (var i = 0; i < n; i++)
-            {
-                var row = minutes[offset + i];
-                if (i > 0) sql.Append(',');
-                sql.Append($"(@b{i},@m{i},@c{i},@e{i},@s{i},@u{i},@d{i})");
-                Add(command, $"b{i}", row.BusinessId);
-                Add(command, $"m{i}", row.Minute);
-                Add(command, $"c{i}", (long)row.Count);
-                Add(command, $"e{i}", row.Expected);
-                Add(command, $"s{i}", row.Severity);
-                Add(command, $"u{i}", row.Surging ? 1 : 0);
-                Add(command, $"d{i}", row.Drop ? 1 : 0);
-            }
-            sql.Append($"""
-                 ON CONFLICT (business_id, minute) DO UPDATE SET
-                  count = {Greatest}(history_minute.count, excluded.count), expected = excluded.expected,
-                  severity = {Greatest}(history_minute.severity, excluded.severity),
-                  surging = {Greatest}(history_minute.surging, excluded.surging), is_drop = {Greatest}(history_minute.is_drop, excluded.is_drop)
-                """);
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(token);
+            if (Provider == HistoryProvider.Sqlite) await WriteMinutesSqliteAsync(connection, transaction, minutes, token);
+            else await WriteMinutesPostgresAsync(connection, transaction, minutes, token);
         }
         foreach (var surge in surges)
         {
@@ -159,6 +132,61 @@ public sealed class HistoryStore
             await command.ExecuteNonQueryAsync(token);
         }
         await transaction.CommitAsync(token);
+    }
+
+    private string MinuteConflict => $"""
+         ON CONFLICT (business_id, minute) DO UPDATE SET
+          count = {Greatest}(history_minute.count, excluded.count), expected = excluded.expected,
+          severity = {Greatest}(history_minute.severity, excluded.severity),
+          surging = {Greatest}(history_minute.surging, excluded.surging), is_drop = {Greatest}(history_minute.is_drop, excluded.is_drop)
+        """;
+
+    /// <summary>SQLite: one prepared single-row upsert run per row inside the transaction. A multi-row statement with
+    /// thousands of named parameters was slower than that: each is looked up by name when bound.</summary>
+    private async Task WriteMinutesSqliteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MinuteRollup> minutes,
+        CancellationToken token)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO history_minute (business_id, minute, count, expected, severity, surging, is_drop) " +
+                              "VALUES ($b, $m, $c, $e, $s, $u, $d)" + MinuteConflict;
+        var p = new[] { "$b", "$m", "$c", "$e", "$s", "$u", "$d" }.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        command.Prepare();
+        foreach (var row in minutes)
+        {
+            p[0].Value = row.BusinessId;
+            p[1].Value = row.Minute;
+            p[2].Value = (long)row.Count;
+            p[3].Value = row.Expected;
+            p[4].Value = row.Severity;
+            p[5].Value = row.Surging ? 1 : 0;
+            p[6].Value = row.Drop ? 1 : 0;
+            await command.ExecuteNonQueryAsync(token);
+        }
+    }
+
+    /// <summary>PostgreSQL: the whole batch as arrays in one statement (<c>unnest</c>), one round trip.</summary>
+    private async Task WriteMinutesPostgresAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<MinuteRollup> minutes,
+        CancellationToken token)
+    {
+        await using var command = (NpgsqlCommand)connection.CreateCommand();
+        command.Transaction = (NpgsqlTransaction)transaction;
+        command.CommandText = "INSERT INTO history_minute (business_id, minute, count, expected, severity, surging, is_drop) " +
+                              "SELECT * FROM unnest(@b, @m, @c, @e, @s, @u, @d)" + MinuteConflict;
+        command.Parameters.AddWithValue("b", minutes.Select(r => r.BusinessId).ToArray());
+        command.Parameters.AddWithValue("m", minutes.Select(r => r.Minute).ToArray());
+        command.Parameters.AddWithValue("c", minutes.Select(r => (long)r.Count).ToArray());
+        command.Parameters.AddWithValue("e", minutes.Select(r => r.Expected).ToArray());
+        command.Parameters.AddWithValue("s", minutes.Select(r => r.Severity).ToArray());
+        command.Parameters.AddWithValue("u", minutes.Select(r => r.Surging ? 1 : 0).ToArray());
+        command.Parameters.AddWithValue("d", minutes.Select(r => r.Drop ? 1 : 0).ToArray());
+        await command.ExecuteNonQueryAsync(token);
     }
 
     /// <summary>
