@@ -51,7 +51,7 @@ public sealed class HistoryPageTests : IAsyncDisposable
             [
                 new HistorySurge(a, now.AddMinutes(-5).ToUnixTimeMilliseconds(), now.AddMinutes(-3).ToUnixTimeMilliseconds(), 9, 40, 4, false, "", ""),
                 new HistorySurge(b, now.AddMinutes(-20).ToUnixTimeMilliseconds(), 0, 14, 80, 7, false, "", ""),
-            ], TestContext.Current.CancellationToken);
+            ], Xunit.TestContext.Current.CancellationToken);
     }
 
     [Fact]
