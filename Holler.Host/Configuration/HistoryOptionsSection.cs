@@ -48,6 +48,8 @@ public sealed class HistoryOptionsSection
         var connection = string.IsNullOrWhiteSpace(ConnectionString) ? persistenceConnectionString : ConnectionString;
         if (string.IsNullOrWhiteSpace(connection))
         {
+            // Persistence:ConnectionString names the problem already: one line per mistake.
+            if (persistence == PersistenceProvider.Postgres) return null;
             errors.Add("History:ConnectionString: required for PostgreSQL history when the persistence is not PostgreSQL");
             return null;
         }
