@@ -17,6 +17,7 @@ var root = new RootCommand("Holler: real-time web-traffic surge detection on an 
     BusinessCommand.Create(),
     IngestCommand.Create(),
     AlertsCommand.Create(),
+    HistoryCommand.Create(),
     // Access: entries for the settings file (dashboard users, operator API tokens).
     UsersCommand.Create(),
     TokensCommand.Create(),

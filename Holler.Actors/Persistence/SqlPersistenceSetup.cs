@@ -77,7 +77,7 @@ public static class SqlPersistenceSetup
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 
-    internal static string WithPoolLimit(string connectionString)
+    public static string WithPoolLimit(string connectionString)
     {
         // Npgsql's own builder reports every keyword it knows as present; the plain one only what was written.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };

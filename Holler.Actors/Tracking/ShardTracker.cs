@@ -35,6 +35,8 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private readonly TrackerMetrics? _metrics;
     private readonly Action<TrackedBusiness> _added;
     private readonly RateWatcher _rates = new();
+    /// <summary>Minute rows for the node's history writer; null when the node keeps no history.</summary>
+    private readonly TrackerHistory? _history;
 
     /// <summary>Deviations at the alarm threshold: the drill-down's band, found once (a bisection over the tail).</summary>
     private readonly double _band;
@@ -58,9 +60,10 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     private int _persistingShard;
 
     public ShardTracker(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics = null, IActorRef? alerts = null)
+        TrackerMetrics? metrics = null, IActorRef? alerts = null, HistoryTarget? history = null)
     {
         _alerts = alerts;
+        _history = history is null ? null : new TrackerHistory(history.Writer, history.ResendMinutes);
         _shardId = shardId;
         _metrics = metrics;
         _settings = settings;
@@ -119,6 +122,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
             if (!_rates.AnyOver) Timers.Cancel(RateTickKey);
         });
         Command<SubscribeAck>(_ => { });
+        Command<HistorySweep>(_ => _history?.Sweep(_state.Businesses, Now));
         Command<StopTracker>(_ => StopDurably());
         Command<SaveSnapshotSuccess>(success =>
         {
@@ -155,14 +159,14 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     /// <remarks>Not <c>Props.Create(() => new …)</c>, which compiles an expression tree for every tracker started.</remarks>
     /// <param name="alerts">The alerts singleton (proxy), told the same surge reports as the leaderboard; null for none.</param>
     public static Props PropsFor(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider? clock = null,
-        TrackerMetrics? metrics = null, IActorRef? alerts = null) =>
-        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics, alerts));
+        TrackerMetrics? metrics = null, IActorRef? alerts = null, HistoryTarget? history = null) =>
+        Props.CreateBy(new Producer(shardId, settings, leaderboard, clock ?? TimeProvider.System, metrics, alerts, history));
 
     private sealed class Producer(string shardId, TrackerSettings settings, IActorRef leaderboard, TimeProvider clock,
-        TrackerMetrics? metrics, IActorRef? alerts) : IIndirectActorProducer
+        TrackerMetrics? metrics, IActorRef? alerts, HistoryTarget? history) : IIndirectActorProducer
     {
         public Type ActorType => typeof(ShardTracker);
-        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics, alerts);
+        public ActorBase Produce() => new ShardTracker(shardId, settings, leaderboard, clock, metrics, alerts, history);
         public void Release(ActorBase actor) { }
     }
 
@@ -172,6 +176,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         // Only a tracker wired to the alerts singleton runs in a cluster with pub-sub; the rate rules' watches come
         // from there (see RateWatcher).
         if (_alerts is not null) DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(AlertWatchesUpdated.Topic, Self));
+        if (_history is not null) Timers.StartPeriodicTimer(HistorySweep.Key, HistorySweep.Instance, TrackerHistory.SweepEvery);
         base.PreStart();
     }
 
@@ -183,6 +188,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
 
     protected override void OnReplaySuccess()
     {
+        _history?.Recovered(_state.Businesses);
         // Businesses that were surging when the shard stopped re-announce themselves (or their end) to the leaderboard.
         foreach (var business in _state.Businesses)
         {
@@ -233,7 +239,9 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         {
             _persistingFor = null;
             if (writeStartedAt is { } startedAt) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(startedAt));
+            _history?.Before(_state, e);
             var touched = _state.Apply(e, Now, _added);
+            _history?.After(touched, e);
             replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates));
             foreach (var business in touched)
             {

@@ -2,6 +2,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using Holler.Alerts;
+using Holler.History;
 using Holler.Leaderboard;
 
 namespace Holler.Tracking;
@@ -18,7 +19,7 @@ public static class ShardTrackerSetup
     /// </summary>
     public static AkkaConfigurationBuilder AddShardTrackers(this AkkaConfigurationBuilder builder, TrackerSettings settings,
         bool hostTrackers, int shards = TrackerShards.DefaultCount, TimeSpan? passivateAfter = null, TimeProvider? clock = null,
-        TrackerMetrics? metrics = null)
+        TrackerMetrics? metrics = null, int historyResendMinutes = 5)
     {
         var extractor = new ShardTrackerMessageExtractor(shards);
         if (!hostTrackers) return builder.WithShardRegionProxy<ShardTracker>(TypeName, Role, extractor);
@@ -30,7 +31,9 @@ public static class ShardTrackerSetup
                 var leaderboard = registry.Get<LeaderboardActor>();
                 // Optional: test systems wire trackers without alerts.
                 var alerts = registry.TryGet<AlertsActor>(out var found) ? found : null;
-                return id => ShardTracker.PropsFor(id, settings, leaderboard, clock, metrics, alerts);
+                // Optional too: nodes and tests without a history store.
+                var history = registry.TryGet<HistoryWriter>(out var writer) ? new HistoryTarget(writer, historyResendMinutes) : null;
+                return id => ShardTracker.PropsFor(id, settings, leaderboard, clock, metrics, alerts, history);
             },
             extractor,
             new ShardOptions

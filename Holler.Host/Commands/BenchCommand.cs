@@ -9,14 +9,14 @@ namespace Holler.Host.Commands;
 /// JSON.</summary>
 public static class BenchCommand
 {
-    private static readonly string[] Defaults = ["engine", "kafka", "freshness", "scale"];
-    // alerts is asked for by name: it measures a failure mode, not the engine, and takes two and a half minutes.
-    private static readonly string[] Known = [.. Defaults, "alerts"];
+    private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];
+    /// <summary>Run only when asked for: they measure a failure mode or a side path, not the engine.</summary>
+    private static readonly string[] Optional = ["alerts", "history"];
 
     public static Command Create()
     {
         var defaults = new BenchSettings();
-        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale, alerts (default: all but alerts)", DefaultValueFactory = _ => string.Join(",", Defaults) };
+        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale (the default), alerts, history", DefaultValueFactory = _ => string.Join(",", Known) };
         var businesses = new Option<int>("--businesses") { Description = "Businesses in engine, kafka and freshness (default: 200000)", DefaultValueFactory = _ => defaults.Businesses };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => defaults.Zipf };
         var duration = new Option<string>("--duration") { Description = "Engine's measured time after warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
@@ -33,16 +33,20 @@ public static class BenchCommand
         var persistence = new Option<string>("--persistence") { Description = "Tracker persistence: memory (default) or sqlite", DefaultValueFactory = _ => defaults.Persistence };
         var batch = new Option<int>("--batch-records") { Description = "Ingest micro-batch size (default: 20000, as a node)", DefaultValueFactory = _ => defaults.BatchRecords };
         var alertsPhase = new Option<string>("--alerts-phase") { Description = "How long each receiver behaviour lasts in alerts, at --scale-rate (default: 30s)", DefaultValueFactory = _ => "30s" };
+        var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
+        var historyDb = new Option<string?>("--history-postgres") { Description = "PostgreSQL connection string for the history scenario (default: SQLite in a temporary folder)" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
-            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase, json,
+            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
+            historyRate, historyDb, json,
         };
         command.SetAction(async (parse, token) =>
         {
             var errors = new List<string>();
             var chosen = Split(parse.GetValue(scenarios)!).Select(s => s.ToLowerInvariant()).ToList();
-            foreach (var s in chosen.Where(s => !Known.Contains(s))) errors.Add($"--scenarios: unknown scenario '{s}' (known: {string.Join(", ", Known)})");
+            foreach (var s in chosen.Where(s => !Known.Contains(s) && !Optional.Contains(s)))
+                errors.Add($"--scenarios: unknown scenario '{s}' (known: {string.Join(", ", Known.Concat(Optional))})");
             var settings = new BenchSettings
             {
                 Scenarios = chosen,
@@ -62,6 +66,8 @@ public static class BenchCommand
                 AlertsPhase = Duration(parse.GetValue(alertsPhase)!, "--alerts-phase", errors),
                 Persistence = parse.GetValue(persistence)!.Trim().ToLowerInvariant(),
                 BatchRecords = parse.GetValue(batch),
+                HistoryRate = parse.GetValue(historyRate),
+                HistoryConnectionString = parse.GetValue(historyDb),
             };
             if (settings.Businesses is < 1000 or > 10_000_000) errors.Add("--businesses must be between 1000 and 10000000");
             if (settings.ScaleBusinesses.Any(n => n is < 1000 or > 10_000_000)) errors.Add("--scale-businesses must each be between 1000 and 10000000");
@@ -112,6 +118,10 @@ public static class BenchCommand
                             foreach (var rate in settings.FreshnessRates)
                                 report.Freshness.Add(await FreshnessScenario.RunAsync(settings, rate,
                                     progress.Step(string.Create(CultureInfo.InvariantCulture, $"freshness @ {rate:N0}/s")), token));
+                            break;
+                        case "history":
+                            report.History = await HistoryScenario.RunAsync(settings, progress.Step(string.Create(CultureInfo.InvariantCulture,
+                                $"history @ {settings.HistoryRate:N0} events/s")), token);
                             break;
                         case "scale":
                             foreach (var n in settings.ScaleBusinesses)

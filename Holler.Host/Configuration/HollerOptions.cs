@@ -26,6 +26,7 @@ public sealed class HollerOptions
     public WebOptionsSection Web { get; set; } = new();
     public OperatorOptionsSection Operator { get; set; } = new();
     public AlertsOptionsSection Alerts { get; set; } = new();
+    public HistoryOptionsSection History { get; set; } = new();
 
     public IReadOnlySet<NodeRole> ResolveRoles(List<string> errors)
     {

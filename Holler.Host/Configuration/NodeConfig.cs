@@ -34,6 +34,8 @@ public sealed record NodeConfig
     public required TimeSpan PassivateAfter { get; init; }
     public required LeaderboardSettings Leaderboard { get; init; }
     public required bool LeaderboardConsole { get; init; }
+    /// <summary>The history store; null when History:Enabled is false.</summary>
+    public HistoryConfig? History { get; init; }
     public required ParseLimits ParseLimits { get; init; }
     public required int BatchMaxRecords { get; init; }
     public required TimeSpan BatchDelay { get; init; }

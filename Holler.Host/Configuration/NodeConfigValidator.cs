@@ -24,6 +24,7 @@ public static class NodeConfigValidator
         var seeds = o.Cluster.Resolve(errors);
         var bootstrap = o.Kafka.Resolve(errors);
         var (provider, journal, snapshots) = o.Persistence.Resolve(dataDir, errors);
+        var history = o.History.Resolve(dataDir, provider, journal, errors);
         o.Generator.Validate(errors);
         o.Catalog.Validate(errors);
         var baseline = o.Baseline.Resolve(errors);
@@ -81,6 +82,7 @@ public static class NodeConfigValidator
             OperatorTokens = tokens,
             WebAccess = access,
             AlertDelivery = alertDelivery,
+            History = history,
         };
         return (config, []);
     }

@@ -10,6 +10,7 @@ using Holler.Fleet;
 using Holler.Host.Configuration;
 using Holler.Ingest;
 using Holler.Kafka;
+using Holler.History;
 using Holler.Leaderboard;
 using Holler.Persistence;
 using Holler.Serialization;
@@ -116,11 +117,20 @@ public sealed class HollerNode : IAsyncDisposable
             builder.Services.AddSingleton(trackerMetrics);
             builder.Services.AddSingleton(alertMetrics);
             builder.Services.AddSingleton(deliveryMetrics);
+            var historyMetrics = new HistoryMetrics();
+            var historyStore = config.History is { } h ? new HistoryStore(h.Provider, h.ConnectionString) : null;
+            builder.Services.AddSingleton(historyMetrics);
+            if (historyStore is not null)
+            {
+                builder.Services.AddSingleton(historyStore);
+                builder.Services.AddSingleton(config.History!.Settings);
+            }
             builder.Services.AddOperatorEndpoint(bootstrap);
             builder.Services.AddSingleton(new OperatorTokens(config.OperatorTokens));
             builder.Services.AddAkka("holler", (akka, sp) =>
             {
-                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog, fleetDirectory);
+                Configure(akka, config, bootstrap, metrics, trackerMetrics, alertMetrics, deliveryMetrics, catalog, fleetDirectory, historyStore,
+                    historyMetrics);
                 akka.AddOperatorActors(sp);
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
@@ -153,7 +163,7 @@ public sealed class HollerNode : IAsyncDisposable
 
     private static void Configure(AkkaConfigurationBuilder akka, NodeConfig config, string bootstrap, IngestMetrics metrics,
         TrackerMetrics trackerMetrics, AlertMetrics alertMetrics, DeliveryMetrics deliveryMetrics, BusinessCatalog catalog,
-        FleetDirectory fleetDirectory)
+        FleetDirectory fleetDirectory, HistoryStore? historyStore, HistoryMetrics historyMetrics)
     {
         akka.ConfigureLoggers(loggers =>
             {
@@ -171,11 +181,16 @@ public sealed class HollerNode : IAsyncDisposable
         if (config.Has(NodeRole.Tracker))
             akka.AddSqlPersistence(config.Persistence, config.JournalConnectionString, config.SnapshotConnectionString);
 
+        // Before the trackers: their region looks the writer up when it starts.
+        if (historyStore is not null && config.Has(NodeRole.Tracker))
+            akka.AddHistoryWriter(historyStore, config.History!.Settings, historyMetrics, HistoryPlaces.From(catalog));
+
         akka.AddLeaderboard(config.Leaderboard, config.Has(NodeRole.Leaderboard))
             // Before the trackers: their region looks the alerts proxy up when it starts.
             .AddAlerts(config.Alerts, CatalogFacts.From(catalog), config.Has(NodeRole.Tracker),
                 delivery: AlertOutbox.Supervised("alert-outbox", config.AlertDelivery, deliveryMetrics), metrics: alertMetrics)
-            .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics);
+            .AddShardTrackers(config.Tracker, config.Has(NodeRole.Tracker), config.Shards, config.PassivateAfter, metrics: trackerMetrics,
+                historyResendMinutes: config.History?.Settings.ResendMinutes ?? 0);
 
         if (config.Has(NodeRole.Web)) akka.AddDashboardFeed().AddFleetView();
 

@@ -15,6 +15,7 @@ public sealed record BenchReport
     public List<FreshnessResult> Freshness { get; } = [];
     public List<ScaleResult> Scale { get; } = [];
     public AlertsResult? Alerts { get; set; }
+    public HistoryResult? History { get; set; }
     public List<string> Errors { get; } = [];
 
     public IReadOnlyList<TargetCheck> Targets => TargetCheck.For(this);
@@ -73,6 +74,14 @@ public sealed record BenchReport
             foreach (var p in a.Phases)
                 t.AddRow(p.Receiver, p.Seconds.ToString("N0", c), p.EventsPerSecond.ToString("N0", c), p.CpuMicrosPerEvent.ToString("N2", c), p.Answered.ToString("N0", c));
             t.Caption(string.Create(c, $"{a.FiredPerSecond:N1} alerts fired per second; failing / answering: events/s {a.WorstRatio:P1} (worst), CPU per event {a.WorstCpuRatio:P1} (worst)"));
+            console.Write(t);
+        }
+        if (History is { } h)
+        {
+            var t = new Table().Title("history: minute rows of the stream, paced, then as fast as the store goes").AddColumns("store", "events/s", "rows/s", "offered", "written",
+                "dropped", "max queued", "final flush", "capacity rows/s", "kept up");
+            t.AddRow(h.Provider, h.EventsPerSecond.ToString("N0", c), h.RowsPerSecond.ToString("N0", c), h.Offered.ToString("N0", c), h.Written.ToString("N0", c),
+                h.Dropped.ToString("N0", c), h.MaxQueued.ToString("N0", c), Ms(h.FinalFlush.TotalMilliseconds), h.Capacity.ToString("N0", c), h.KeptUp ? "yes" : "no");
             console.Write(t);
         }
         var targets = new Table().Title("targets (docs/architecture.md#performance-model)").AddColumns("target", "measured", "met");

@@ -25,4 +25,8 @@ public sealed record BenchSettings
     public string Persistence { get; init; } = "memory";
     public int BatchRecords { get; init; } = 20_000;
     public int BatchDelayMs { get; init; } = 200;
+    /// <summary>Events/s whose minute rows the history scenario writes.</summary>
+    public double HistoryRate { get; init; } = 20_000;
+    /// <summary>PostgreSQL for the history scenario; empty for SQLite in a temporary folder.</summary>
+    public string? HistoryConnectionString { get; init; }
 }
