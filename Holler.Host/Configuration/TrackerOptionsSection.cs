@@ -9,7 +9,7 @@ public sealed class TrackerOptionsSection
     /// <summary>checkpoint (Kafka is the log, state saved periodically; default) or journal (a write per batch).</summary>
     public string Durability { get; set; } = "checkpoint";
 
-    public Holler.Tracking.TrackerDurability DurabilityMode =>
+    public Holler.Tracking.TrackerDurability DurabilityMode() =>
         string.Equals(Durability.Trim(), "journal", StringComparison.OrdinalIgnoreCase)
             ? Holler.Tracking.TrackerDurability.Journal
             : Holler.Tracking.TrackerDurability.Checkpoint;
