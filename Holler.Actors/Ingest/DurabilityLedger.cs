@@ -14,6 +14,12 @@ public sealed class DurabilityLedger
     /// fifth of what the embedded broker keeps per partition, so a restart always finds its records still there.</summary>
     public const long CheckpointBytes = 1 << 20;
 
+    /// <summary>Least time between two checkpoints one shard is asked for while the stream is busy: a checkpoint writes
+    /// the whole shard, so at high rates the bytes trigger alone would have every shard write itself every second.</summary>
+    public static readonly TimeSpan MinForcedInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<int, long> _lastForced = new();
+
     /// <summary>Longest a sent batch waits for a checkpoint before its shard is asked for one.</summary>
     public static readonly TimeSpan MaxCheckpointDelay = TimeSpan.FromSeconds(30);
 
@@ -94,10 +100,14 @@ public sealed class DurabilityLedger
             var force = idle
                         || (_bytes.TryGetValue(partition, out var b) && b.Uncommitted >= CheckpointBytes)
                         || TimeSpan.FromTicks(nowTicks - pending.OldestTicks) >= MaxCheckpointDelay;
+            if (force && !idle && _lastForced.TryGetValue(shard, out var last) && TimeSpan.FromTicks(nowTicks - last) < MinForcedInterval)
+                force = false;
             if (!requests.TryGetValue(shard, out var r)) requests[shard] = r = (new Dictionary<int, long>(), false);
             r.Sent[partition] = pending.SentUpTo;
             requests[shard] = (r.Sent, r.Force || force);
         }
+        foreach (var (shard, r) in requests)
+            if (r.Force) _lastForced[shard] = nowTicks;
         return requests.Select(kv => new CheckpointRequest(kv.Key, kv.Value.Force, kv.Value.Sent)).ToList();
     }
 

@@ -46,6 +46,10 @@ public sealed class DurabilityLedgerTests
         Assert.True(Assert.Single(ledger.Requests(idle: false, DurabilityLedger.MaxCheckpointDelay.Ticks)).Force);
 
         ledger.Consumed(Offsets((0, 3)), Offsets((0, DurabilityLedger.CheckpointBytes)));
-        Assert.True(Assert.Single(ledger.Requests(idle: false, nowTicks: 0)).Force);
+        var far = DurabilityLedger.MaxCheckpointDelay.Ticks + DurabilityLedger.MinForcedInterval.Ticks;
+        Assert.True(Assert.Single(ledger.Requests(idle: false, far)).Force);
+        // Far behind but just asked: not again within the interval, unless the stream is idle.
+        Assert.False(Assert.Single(ledger.Requests(idle: false, far + 1)).Force);
+        Assert.True(Assert.Single(ledger.Requests(idle: true, far + 1)).Force);
     }
 }
