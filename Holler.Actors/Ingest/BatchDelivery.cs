@@ -23,6 +23,17 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     private readonly BusinessIdPool _ids = new();
     private readonly DimensionValuePool _values = new();
 
+    // Used by the delivery stage only, one micro-batch or flush at a time; a new one for each run of the stream.
+    private DurabilityLedger _ledger = new();
+    private long _lastBatchTicks;
+
+    /// <summary>Starts a run of the stream, which reads from the committed offsets: nothing sent is pending any more.</summary>
+    public void BeginRun()
+    {
+        _ledger = new DurabilityLedger();
+        _lastBatchTicks = clock.GetUtcNow().UtcTicks;
+    }
+
     public MicroBatch Prepare(IReadOnlyList<ConsumedRecord> records)
     {
         var batch = MicroBatch.From(records, clock.GetUtcNow().ToUnixTimeMilliseconds(), limits, shards, Volatile.Read(ref _observedSinceSecond), _ids,
@@ -41,7 +52,11 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     /// <see cref="GiveUpAfter"/>, which restarts the stream from the committed offsets.</summary>
     public async Task DeliverAsync(MicroBatch batch, CancellationToken stopping)
     {
-        var pending = batch.Batches;
+        var ledger = _ledger;
+        var now = clock.GetUtcNow().UtcTicks;
+        _lastBatchTicks = now;
+        var pending = batch.Batches.Select(b => b with { PreviousOffset = ledger.PreviousOffset(b.Shard, b.Partition) }).ToList();
+        foreach (var b in pending) ledger.Sent(b, now);
         metrics.AddTrackerBatches(pending.Count);
         var since = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var attempt = 1; pending.Count > 0; attempt++)
@@ -52,8 +67,15 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
                 try { return (Batch: b, Reply: await trackers.Ask<object>(b, ackTimeout)); }
                 catch (Exception e) when (e is AskTimeoutException or TaskCanceledException) { return (Batch: b, Reply: (object?)null); }
             }));
-            foreach (var (_, reply) in results)
-                if (reply is TrafficBatchAck ack) metrics.AddApplied(ack.Applied, ack.Duplicates);
+            foreach (var (sent, reply) in results)
+            {
+                if (reply is TrafficBatchAck ack)
+                {
+                    metrics.AddApplied(ack.Applied, ack.Duplicates);
+                    ledger.Durable(sent.Shard, sent.Partition, ack.DurableUpTo);
+                }
+                if (reply is TrafficBatchBehind behind) throw new TrackerBehindException(behind.Shard, behind.Partition);
+            }
             pending = results.Where(r => r.Reply is not TrafficBatchAck).Select(r => r.Batch).ToList();
             if (pending.Count == 0) break;
             // Unacknowledged: a tracker moving between nodes can drop a message (akka.net #8501), and one whose journal
@@ -75,6 +97,45 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
         }
     }
 
+    /// <summary>A micro-batch is delivered and its rejects written: per partition, what may be committed now.</summary>
+    public IReadOnlyDictionary<int, long> Delivered(MicroBatch batch)
+    {
+        _ledger.Consumed(batch.CommitOffsets, batch.PartitionBytes);
+        return _ledger.TakeCommits();
+    }
+
+    /// <summary>
+    /// Asks every shard holding batches that are not durable yet what is durable now (asking for a checkpoint where the
+    /// ledger says so), and returns what may be committed. Called about once a second, between micro-batches: without
+    /// it the tail of a stream that stopped would never be committed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, long>> FlushAsync(CancellationToken stopping)
+    {
+        var ledger = _ledger;
+        if (!ledger.AnyPending) return new Dictionary<int, long>();
+        var now = clock.GetUtcNow().UtcTicks;
+        var idle = TimeSpan.FromTicks(now - _lastBatchTicks) >= FlushInterval;
+        var requests = ledger.Requests(idle, now);
+        var replies = await Task.WhenAll(requests.Select(async r =>
+        {
+            try { return await trackers.Ask<ShardDurable>(r, FlushTimeout, stopping); }
+            catch (Exception e) when (e is AskTimeoutException or TaskCanceledException) { return null; }
+        }));
+        stopping.ThrowIfCancellationRequested();
+        foreach (var reply in replies.OfType<ShardDurable>())
+        {
+            if (reply.Lost) throw new TrackerBehindException(reply.Shard, reply.DurableUpTo.Keys.FirstOrDefault());
+            foreach (var (partition, offset) in reply.DurableUpTo) ledger.Durable(reply.Shard, partition, offset);
+        }
+        return ledger.TakeCommits();
+    }
+
+    /// <summary>How often the stream asks trackers what is durable while batches wait for it.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>A tracker that cannot answer this soon is asked again at the next flush.</summary>
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Five acknowledgement timeouts, as many as the stream always allowed a micro-batch.</summary>
     private TimeSpan GiveUpAfter => 5 * ackTimeout;
 
@@ -83,3 +144,8 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     internal static TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(attempt - 1, 10))));
 }
+
+/// <summary>A tracker lost events it had acknowledged (it came back from an older checkpoint): the stream restarts from
+/// the committed offsets, which never pass what that tracker made durable.</summary>
+public sealed class TrackerBehindException(int shard, int partition)
+    : Exception($"shard {shard} lost events from partition {partition} it had acknowledged; re-reading from the committed offsets");

@@ -77,11 +77,14 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         var (killSwitch, done) = IngestPipeline.Run(consumer.Records, _delivery, _settings.MaxBatchRecords, _settings.BatchDelay,
             offsets =>
             {
-                consumer.Commit(offsets);
+                if (offsets.Count > 0) consumer.Commit(offsets);
+            },
+            deadLetters, Context.Materializer(), stopping.Token,
+            delivered: () =>
+            {
                 _metrics.AddBatch();
                 Interlocked.Exchange(ref _restarts, 0);
-            },
-            deadLetters, Context.Materializer(), stopping.Token);
+            });
         _killSwitch = killSwitch;
         var self = Self;
         done.ContinueWith(t => self.Tell(new StreamEnded(t.Exception?.GetBaseException())), TaskScheduler.Default);

@@ -11,12 +11,15 @@ namespace Holler.Ingest;
 /// </summary>
 public static class IngestPipeline
 {
-    /// <param name="commit">Called with the next offsets per partition once a micro-batch is durable (and dead-lettered).</param>
+    /// <param name="commit">Called with the next offsets per partition that became durable (and dead-lettered), after each
+    /// micro-batch and each flush; possibly none.</param>
     /// <param name="deadLetters">Copies a micro-batch's rejects before its offsets are committed; null for none.</param>
+    /// <param name="delivered">Called after each micro-batch is delivered and committed as far as durable; null for none.</param>
     public static (UniqueKillSwitch KillSwitch, Task<Done> Done) Run(ChannelReader<ConsumedRecord> records, BatchDelivery delivery,
         int maxBatchRecords, TimeSpan batchDelay, Action<IReadOnlyDictionary<int, long>> commit, DeadLetterWriter? deadLetters,
-        IMaterializer materializer, CancellationToken stopping)
+        IMaterializer materializer, CancellationToken stopping, Action? delivered = null)
     {
+        delivery.BeginRun();
         return ChannelSource.FromReader(records)
             .GroupedWithin(maxBatchRecords, batchDelay)
             .Select(group => delivery.Prepare(group as IReadOnlyList<ConsumedRecord> ?? group.ToList()))
@@ -24,12 +27,24 @@ public static class IngestPipeline
             // one micro-batch after another: a business's events must reach its tracker in offset order, or the
             // watermark would skip older events that arrive late.
             .Async()
+            // Ticks ask the trackers what is durable, so offsets move on when checkpoints land between micro-batches
+            // (see docs/architecture.md#guarantees); a tick finding the stage busy is dropped.
+            .Merge(Source.Tick(BatchDelivery.FlushInterval, BatchDelivery.FlushInterval, MicroBatch.Flush)
+                .MapMaterializedValue(_ => NotUsed.Instance), eagerComplete: true)
             .SelectAsync(1, async batch =>
             {
-                await delivery.DeliverAsync(batch, stopping);
-                if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
+                IReadOnlyDictionary<int, long> durable;
+                if (ReferenceEquals(batch, MicroBatch.Flush)) durable = await delivery.FlushAsync(stopping);
+                else
+                {
+                    await delivery.DeliverAsync(batch, stopping);
+                    if (deadLetters is not null) await deadLetters.WriteAsync(batch.Rejected, stopping);
+                    stopping.ThrowIfCancellationRequested();
+                    durable = delivery.Delivered(batch);
+                }
                 stopping.ThrowIfCancellationRequested();
-                commit(batch.CommitOffsets);
+                commit(durable);
+                if (!ReferenceEquals(batch, MicroBatch.Flush)) delivered?.Invoke();
                 return Done.Instance;
             })
             .ViaMaterialized(KillSwitches.Single<Done>(), Keep.Right)

@@ -12,9 +12,11 @@ namespace Holler.Ingest;
 public sealed class MicroBatch
 {
     private MicroBatch(IReadOnlyList<TrafficBatch> batches, IReadOnlyDictionary<int, long> commitOffsets,
-        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted, long observedSinceSecond, FleetTally? fleet)
+        IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> rejected, int accepted, long observedSinceSecond, FleetTally? fleet,
+        IReadOnlyDictionary<int, long> partitionBytes)
     {
         Fleet = fleet;
+        PartitionBytes = partitionBytes;
         ObservedSinceSecond = observedSinceSecond;
         Batches = batches;
         CommitOffsets = commitOffsets;
@@ -26,6 +28,12 @@ public sealed class MicroBatch
 
     /// <summary>Per partition, the next offset to consume: what to commit once this batch is durable.</summary>
     public IReadOnlyDictionary<int, long> CommitOffsets { get; }
+
+    /// <summary>Per partition, the bytes of its records (keys and values): how far a checkpoint falls behind the log.</summary>
+    public IReadOnlyDictionary<int, long> PartitionBytes { get; }
+
+    /// <summary>Not a micro-batch: the stream's tick to ask trackers what became durable (<see cref="BatchDelivery.FlushAsync"/>).</summary>
+    public static MicroBatch Flush { get; } = new([], new Dictionary<int, long>(), [], 0, 0, null, new Dictionary<int, long>());
 
     public IReadOnlyList<(ConsumedRecord Record, RejectReason Reason)> Rejected { get; }
 
@@ -54,6 +62,7 @@ public sealed class MicroBatch
         var tally = fleet is null ? null : new FleetTally();
         var nowSecond = nowMs / 1000;
         var commit = new Dictionary<int, long>();
+        var bytes = new Dictionary<int, long>();
         var rejected = new List<(ConsumedRecord, RejectReason)>();
         // Three passes, so parsing (most of the work) can use several threads and every tracker batch's arrays are
         // allocated once at their exact size: parse each record into a pooled array, then in consumed order note
@@ -71,6 +80,7 @@ public sealed class MicroBatch
                 var record = records[r];
                 var next = record.Offset + 1;
                 if (!commit.TryGetValue(record.Partition, out var current) || next > current) commit[record.Partition] = next;
+                bytes[record.Partition] = bytes.GetValueOrDefault(record.Partition) + record.Value.Length + (record.Key?.Length ?? 0);
 
                 ref var e = ref parsed[r];
                 if (e.Id is null)
@@ -96,7 +106,7 @@ public sealed class MicroBatch
             Fill(records, parsed.AsSpan(0, records.Count), groups);
             var since = observedSinceSecond > 0 ? observedSinceSecond : WatchStart(groups.SelectMany(g => g.Earliest).ToList());
             var batches = groups.Select(g => g.Build(since)).ToList();
-            return new MicroBatch(batches, commit, rejected, accepted, since, tally);
+            return new MicroBatch(batches, commit, rejected, accepted, since, tally, bytes);
         }
         finally
         {
@@ -207,7 +217,7 @@ public sealed class MicroBatch
         }
 
         public TrafficBatch Build(long observedSinceSecond) =>
-            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond, _dimensions.Build());
+            new(shard, partition, LogEnd, Ids.ToArray(), _businesses, _offsets, _seconds, observedSinceSecond, Dimensions: _dimensions.Build());
     }
 
     /// <summary>

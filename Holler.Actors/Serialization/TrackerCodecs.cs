@@ -11,11 +11,14 @@ internal static class TrackerCodecs
 {
     public static readonly MessageCodec[] All =
     [
-        // SB2: SB1 and then the events' dimensions (a flag first: a batch may come without them).
+        // SB2: SB1, the last offset sent before (checkpoint durability), then the events' dimensions (a flag first: a batch
+        // may come without them). SA1 (no durable offset) went with checkpoints: never persisted, so only nodes of one
+        // version talk to each other during a rolling upgrade's few seconds of mixed membership.
         MessageCodec.For<TrafficBatch>("SB2",
             static (w, b) =>
             {
                 WriteBatchV1(w, b);
+                w.Write(b.PreviousOffset);
                 w.Write(b.Dimensions is not null);
                 if (b.Dimensions is { } d)
                 {
@@ -25,7 +28,7 @@ internal static class TrackerCodecs
             },
             static r =>
             {
-                var batch = ReadBatchV1(r);
+                var batch = ReadBatchV1(r) with { PreviousOffset = r.ReadInt64() };
                 if (!r.ReadBoolean()) return batch;
                 return batch with
                 {
@@ -34,13 +37,25 @@ internal static class TrackerCodecs
                 };
             }),
 
-        MessageCodec.For<TrafficBatchAck>("SA1",
-            static (w, a) => { w.Write(a.Shard); w.Write(a.Applied); w.Write(a.Duplicates); },
-            static r => new TrafficBatchAck(r.ReadInt32(), r.ReadInt32(), r.ReadInt32())),
+        MessageCodec.For<TrafficBatchAck>("SA2",
+            static (w, a) => { w.Write(a.Shard); w.Write(a.Applied); w.Write(a.Duplicates); w.Write(a.DurableUpTo); },
+            static r => new TrafficBatchAck(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64())),
 
         MessageCodec.For<TrafficBatchNotDurable>("SN1",
             static (w, n) => { w.Write(n.Shard); w.Write(n.Reason); },
             static r => new TrafficBatchNotDurable(r.ReadInt32(), r.ReadString())),
+
+        MessageCodec.For<TrafficBatchBehind>("SX1",
+            static (w, b) => { w.Write(b.Shard); w.Write(b.Partition); w.Write(b.AppliedUpTo); },
+            static r => new TrafficBatchBehind(r.ReadInt32(), r.ReadInt32(), r.ReadInt64())),
+
+        MessageCodec.For<CheckpointRequest>("SK1",
+            static (w, c) => { w.Write(c.Shard); w.Write(c.Force); WriteOffsets(w, c.SentUpTo); },
+            static r => new CheckpointRequest(r.ReadInt32(), r.ReadBoolean(), ReadOffsets(r))),
+
+        MessageCodec.For<ShardDurable>("SD1",
+            static (w, d) => { w.Write(d.Shard); WriteOffsets(w, d.DurableUpTo); w.Write(d.Lost); },
+            static r => new ShardDurable(r.ReadInt32(), ReadOffsets(r), r.ReadBoolean())),
 
         MessageCodec.For<GetBusinessSeries>("GS1",
             static (w, g) => w.Write(g.BusinessId),
@@ -94,6 +109,20 @@ internal static class TrackerCodecs
 
     private static TrafficBatch ReadBatchV1(BinaryReader r) =>
         new(r.ReadInt32(), r.ReadInt32(), r.ReadInt64(), r.ReadStrings(), r.ReadInts(), r.ReadLongs(), r.ReadLongs(), r.ReadInt64());
+
+    private static void WriteOffsets(BinaryWriter w, IReadOnlyDictionary<int, long> offsets)
+    {
+        w.Write(offsets.Count);
+        foreach (var (partition, offset) in offsets) { w.Write(partition); w.Write(offset); }
+    }
+
+    private static Dictionary<int, long> ReadOffsets(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        var offsets = new Dictionary<int, long>(count);
+        for (var i = 0; i < count; i++) offsets[r.ReadInt32()] = r.ReadInt64();
+        return offsets;
+    }
 
     private static void WriteSnapshot(BinaryWriter w, TrackerSnapshot t)
     {

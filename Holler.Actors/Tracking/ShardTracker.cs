@@ -22,7 +22,7 @@ namespace Holler.Tracking;
 /// move, its own recovery; a node spent ~25 µs of CPU per event on that, and on PostgreSQL thousands of recoveries at
 /// once starved the connection pool. Per shard, all of it happens once per shard and micro-batch.
 /// </remarks>
-public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
+public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
 {
     private readonly string _shardId;
     private readonly TrackerSettings _settings;
@@ -93,6 +93,8 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         });
 
         Command<TrafficBatch>(HandleBatch);
+        Command<CheckpointRequest>(OnCheckpointRequest);
+        Command<RetryCheckpoint>(_ => TakeCheckpoint());
         Command<GetBusinessSeries>(query =>
         {
             var business = _state.Find(query.BusinessId);
@@ -127,6 +129,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         Command<SaveSnapshotSuccess>(success =>
         {
             if (_snapshotStartedAt is { } startedAt) _metrics?.SnapshotSaved(Stopwatch.GetElapsedTime(startedAt));
+            if (CheckpointSaved()) return;
             // The snapshot holds everything up to its sequence number; older entries are dead weight.
             CleanUpTo(success.Metadata.SequenceNr);
             if (success.Metadata.SequenceNr >= _stopAfterSnapshot) _stopSnapshotSaved = true;
@@ -134,6 +137,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         });
         Command<SaveSnapshotFailure>(failure =>
         {
+            if (CheckpointFailed(failure.Cause)) return;
             _log.Warning(failure.Cause, "Snapshot of shard {0} failed; its journal still holds every event", _shardId);
             if (failure.Metadata.SequenceNr >= _stopAfterSnapshot) Context.Stop(Self);
         });
@@ -189,6 +193,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     protected override void OnReplaySuccess()
     {
         _history?.Recovered(_state.Businesses);
+        MarkRecoveredDurable();
         // Businesses that were surging when the shard stopped re-announce themselves (or their end) to the leaderboard.
         foreach (var business in _state.Businesses)
         {
@@ -221,6 +226,7 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TrafficBatchAck(batch.Shard, 0, 0));
             return;
         }
+        if (RefusesBatch(batch)) return;
         var recorded = _state.Summarise(batch, out var fresh, out var recreated);
         if (recreated)
             _log.Info("Partition {0}'s log ends at {1}, below what shard {2} applied: the log was recreated, starting afresh",
@@ -228,7 +234,13 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         var duplicates = batch.Offsets.Length - fresh;
         if (recorded is null)
         {
-            Sender.Tell(new TrafficBatchAck(batch.Shard, 0, duplicates));
+            Sender.Tell(new TrafficBatchAck(batch.Shard, 0, duplicates, DurableUpTo(batch.Partition)));
+            return;
+        }
+        if (_settings.Durability == TrackerDurability.Checkpoint)
+        {
+            ApplyRecorded(recorded, batch.Shard, fresh, duplicates, Sender);
+            CheckpointIfDue();
             return;
         }
 
@@ -239,26 +251,32 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
         {
             _persistingFor = null;
             if (writeStartedAt is { } startedAt) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(startedAt));
-            _history?.Before(_state, e);
-            var touched = _state.Apply(e, Now, _added);
-            _history?.After(touched, e);
-            replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates));
-            foreach (var business in touched)
-            {
-                var transition = business.Traffic.Evaluate();
-                // Moves within a surge are reported by the tick, at most once a second, not on every batch.
-                if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(business, transition);
-                if (transition == SurgeTransition.Started)
-                {
-                    StartTicking(business);
-                    _metrics?.SurgeStarted();
-                }
-            }
-            if (_rates.Watching) CheckRates(touched);
-            _eventsSinceSnapshot += fresh;
+            ApplyRecorded(e, batch.Shard, fresh, duplicates, replyTo);
             if (_settings.SnapshotDue(++_persistedSinceSnapshot, _eventsSinceSnapshot, _state.Count, TimeSpan.FromTicks(Now - _lastSnapshotTicks)))
                 TakeSnapshot();
         });
+    }
+
+    /// <summary>Applies what a batch brought, acknowledges it, and evaluates the businesses it touched.</summary>
+    private void ApplyRecorded(TrafficRecorded recorded, int shard, int fresh, int duplicates, IActorRef replyTo)
+    {
+        _history?.Before(_state, recorded);
+        var touched = _state.Apply(recorded, Now, _added);
+        _history?.After(touched, recorded);
+        replyTo.Tell(new TrafficBatchAck(shard, fresh, duplicates, DurableUpTo(recorded.Partition)));
+        foreach (var business in touched)
+        {
+            var transition = business.Traffic.Evaluate();
+            // Moves within a surge are reported by the tick, at most once a second, not on every batch.
+            if (transition is SurgeTransition.Started or SurgeTransition.Ended) Report(business, transition);
+            if (transition == SurgeTransition.Started)
+            {
+                StartTicking(business);
+                _metrics?.SurgeStarted();
+            }
+        }
+        if (_rates.Watching) CheckRates(touched);
+        _eventsSinceSnapshot += fresh;
     }
 
     private void OnTick()
@@ -357,6 +375,11 @@ public sealed class ShardTracker : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void StopDurably()
     {
+        if (_settings.Durability == TrackerDurability.Checkpoint)
+        {
+            StopAfterCheckpoint();
+            return;
+        }
         if (_persistedSinceSnapshot < Math.Max(1, _settings.SnapshotEvery / 10))
         {
             Context.Stop(Self);

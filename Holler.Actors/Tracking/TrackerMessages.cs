@@ -27,17 +27,38 @@ public interface ITrackerProtocol;
 /// ending below a tracker's watermark has been recreated.</param>
 /// <param name="ObservedSinceSecond">Event time from which the ingest has been watching the whole stream (0 if
 /// unknown): a business first seen later had no traffic before, which is a baseline too.</param>
+/// <param name="PreviousOffset">The last offset of the batch this ingest sent this shard from this partition before,
+/// in this run of its stream (-1 for none): a tracker whose watermark is below it lost acknowledged events (it was
+/// restored from an older checkpoint) and answers <see cref="TrafficBatchBehind"/> instead of applying.</param>
 /// <param name="Dimensions">Each event's platform, status class, path, referrer, region and user, parallel to
 /// <paramref name="Offsets"/>; null when the sender had none (an <c>SB1</c> batch of an older node).</param>
 public sealed record TrafficBatch(int Shard, int Partition, long LogEndOffset, string[] BusinessIds, int[] Businesses,
-    long[] Offsets, long[] Seconds, long ObservedSinceSecond = 0, BatchDimensions? Dimensions = null)
+    long[] Offsets, long[] Seconds, long ObservedSinceSecond = 0, long PreviousOffset = -1, BatchDimensions? Dimensions = null)
     : IShardTrackerMessage, ITrackerProtocol
 {
     public int Count => Offsets.Length;
 }
 
-/// <summary>Reply to <see cref="TrafficBatch"/>, sent once the events it applied are durable.</summary>
-public sealed record TrafficBatchAck(int Shard, int Applied, int Duplicates) : ITrackerProtocol;
+/// <summary>Reply to <see cref="TrafficBatch"/>: its events are applied (in journal mode, durable too).</summary>
+/// <param name="DurableUpTo">The highest offset of the batch's partition the shard has made durable (-1 for none): the
+/// ingest commits the partition only up to what every shard it fed has made durable.</param>
+public sealed record TrafficBatchAck(int Shard, int Applied, int Duplicates, long DurableUpTo = -1) : ITrackerProtocol;
+
+/// <summary>Reply to <see cref="TrafficBatch"/> from a tracker that lost events it had acknowledged (it came back from
+/// a checkpoint older than <see cref="TrafficBatch.PreviousOffset"/>): nothing was applied; the ingest restarts its
+/// stream from the committed offsets, which are never past the shard's checkpoint.</summary>
+public sealed record TrafficBatchBehind(int Shard, int Partition, long AppliedUpTo) : ITrackerProtocol;
+
+/// <summary>Asks a shard tracker what it has made durable; with <paramref name="Force"/>, to save a checkpoint now if
+/// it holds anything that is not. Answered with <see cref="ShardDurable"/> at once (not after the save).</summary>
+/// <param name="SentUpTo">Per partition, the last offset the asking ingest sent this shard: a tracker that applied less
+/// lost events and says so (<see cref="ShardDurable.Lost"/>).</param>
+public sealed record CheckpointRequest(int Shard, bool Force, IReadOnlyDictionary<int, long> SentUpTo)
+    : IShardTrackerMessage, ITrackerProtocol;
+
+/// <summary>Reply to <see cref="CheckpointRequest"/>: per partition the highest offset made durable.</summary>
+/// <param name="Lost">The tracker applied less than <see cref="CheckpointRequest.SentUpTo"/>: the ingest must rewind.</param>
+public sealed record ShardDurable(int Shard, IReadOnlyDictionary<int, long> DurableUpTo, bool Lost) : ITrackerProtocol;
 
 /// <summary>Reply to <see cref="TrafficBatch"/> when its events could not be made durable (the journal failed, e.g.
 /// the database is away). Nothing of it was applied; the tracker stops, and the batch is to be sent again later.</summary>

@@ -13,6 +13,7 @@ namespace Holler.Tracking;
 /// by the clock, so a surge ends when its traffic stops.</param>
 /// <param name="Directory">Where a business is and what kind it is, for its time zone and the rhythm it shares; null
 /// (tests, no catalog) keeps every business in UTC with one shared rhythm.</param>
+/// <param name="Durability">Checkpoints tied to Kafka offsets (default) or a journal write per batch.</param>
 public sealed record TrackerSettings(
     BaselineSettings Baseline,
     DetectorSettings Detector,
@@ -20,7 +21,8 @@ public sealed record TrackerSettings(
     TimeSpan? TickInterval = null,
     TimeSpan? QuietAfter = null,
     TimeSpan? MinSnapshotInterval = null,
-    BusinessDirectory? Directory = null)
+    BusinessDirectory? Directory = null,
+    TrackerDurability Durability = TrackerDurability.Checkpoint)
 {
     /// <summary>The model live businesses learn with, from <see cref="Baseline"/> and <see cref="Detector"/>.</summary>
     public ModelSettings Model => Baseline.ToModel(Detector);
@@ -40,4 +42,13 @@ public sealed record TrackerSettings(
     /// </summary>
     public bool SnapshotDue(int batchesSince, long eventsSince, int businesses, TimeSpan sinceLast) =>
         batchesSince >= SnapshotEvery && eventsSince >= businesses && sinceLast >= SnapshotInterval;
+
+    /// <summary>
+    /// Whether a tracker in <see cref="TrackerDurability.Checkpoint"/> mode should save a checkpoint now, on its own: at
+    /// least <see cref="SnapshotInterval"/> since the last and as many events as the shard has businesses (so a
+    /// checkpoint costs at most one business written per event). The ingest asks for one sooner when a partition's
+    /// uncommitted bytes grow or the stream goes idle (see docs/architecture.md#snapshots-and-the-journal).
+    /// </summary>
+    public bool CheckpointDue(long eventsSince, int businesses, TimeSpan sinceLast) =>
+        eventsSince > 0 && eventsSince >= businesses && sinceLast >= SnapshotInterval;
 }

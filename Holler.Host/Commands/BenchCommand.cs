@@ -30,7 +30,7 @@ public static class BenchCommand
         var scale = new Option<string>("--scale-businesses") { Description = "Business counts for scale (default: 10000,100000,1000000)", DefaultValueFactory = _ => "10000,100000,1000000" };
         var scaleRate = new Option<double>("--scale-rate") { Description = "Offered events/s in scale (default: 20000)", DefaultValueFactory = _ => defaults.ScaleRate };
         var scaleFor = new Option<string>("--scale-duration") { Description = "Measured time per scale size (default: 20s)", DefaultValueFactory = _ => "20s" };
-        var persistence = new Option<string>("--persistence") { Description = "Tracker persistence: memory (default) or sqlite", DefaultValueFactory = _ => defaults.Persistence };
+        var persistence = new Option<string>("--persistence") { Description = "Tracker persistence: memory (default), sqlite, or postgres (the database in HOLLER_PERSISTENCE__CONNECTIONSTRING, which should be empty)", DefaultValueFactory = _ => defaults.Persistence };
         var batch = new Option<int>("--batch-records") { Description = "Ingest micro-batch size (default: 20000, as a node)", DefaultValueFactory = _ => defaults.BatchRecords };
         var alertsPhase = new Option<string>("--alerts-phase") { Description = "How long each receiver behaviour lasts in alerts, at --scale-rate (default: 30s)", DefaultValueFactory = _ => "30s" };
         var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
@@ -72,7 +72,9 @@ public static class BenchCommand
             if (settings.Businesses is < 1000 or > 10_000_000) errors.Add("--businesses must be between 1000 and 10000000");
             if (settings.ScaleBusinesses.Any(n => n is < 1000 or > 10_000_000)) errors.Add("--scale-businesses must each be between 1000 and 10000000");
             if (settings.Zipf is < 0 or > 5) errors.Add("--zipf must be between 0 and 5");
-            if (settings.Persistence is not ("memory" or "sqlite")) errors.Add("--persistence must be memory or sqlite");
+            if (settings.Persistence is not ("memory" or "sqlite" or "postgres")) errors.Add("--persistence must be memory, sqlite or postgres");
+            if (settings.Persistence == "postgres" && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchNode.PostgresVariable)))
+                errors.Add($"--persistence postgres needs {BenchNode.PostgresVariable}");
             if (settings.BatchRecords is < 1 or > 1_000_000) errors.Add("--batch-records must be between 1 and 1000000");
             if (settings.KafkaStartRate is < 100 or > 10_000_000) errors.Add("--kafka-start-rate must be between 100 and 10000000");
             if (settings.KafkaMaxRate < settings.KafkaStartRate) errors.Add("--kafka-max-rate must be at least --kafka-start-rate");

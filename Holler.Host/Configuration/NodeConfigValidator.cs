@@ -64,7 +64,7 @@ public static class NodeConfigValidator
             GeneratorEnabled = o.Generator.Enabled ?? bootstrap is null,
             Generator = o.Generator,
             Catalog = o.Catalog,
-            Tracker = new TrackerSettings(baseline, detector, o.Tracker.SnapshotEvery),
+            Tracker = new TrackerSettings(baseline, detector, o.Tracker.SnapshotEvery, Durability: o.Tracker.DurabilityMode()),
             Shards = o.Tracker.Shards,
             PassivateAfter = TimeSpan.FromSeconds(o.Tracker.PassivateAfterSeconds),
             Leaderboard = leaderboard,

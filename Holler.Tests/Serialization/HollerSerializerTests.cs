@@ -40,7 +40,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA1", "SB2", "SC2", "SE1", "SH2", "SN1", "SR2", "SS2", "ST1"], manifests.Order());
+        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA2", "SB2", "SC2", "SD1", "SE1", "SH2", "SK1", "SN1", "SR2", "SS2", "ST1", "SX1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -49,9 +49,10 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
     public void TrafficBatchRoundTrips()
     {
         var original = new TrafficBatch(42, 3, 1_000_001, ["biz-1", "biz-ü"], [1, 0, 1], [999_997, 999_998, 1_000_000],
-            [1_750_000_000, 1_750_000_000, 1_750_000_001], 1_749_999_000);
+            [1_750_000_000, 1_750_000_000, 1_750_000_001], 1_749_999_000, 999_990);
         var copy = RoundTrip(original);
 
+        Assert.Equal(original.PreviousOffset, copy.PreviousOffset);
         Assert.Equal(original.ObservedSinceSecond, copy.ObservedSinceSecond);
         Assert.Equal(original.Shard, copy.Shard);
         Assert.Equal(original.BusinessIds, copy.BusinessIds);
@@ -68,7 +69,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var dimensions = new BatchDimensions([(byte)Platform.Ios, (byte)Platform.Unknown, (byte)Platform.Web],
             [(byte)StatusClass.Success, (byte)StatusClass.ServerError, (byte)StatusClass.Unknown], ["/menu", "search", "US-CA-06037"],
             [0, -1, 0], [1, 1, -1], [2, -1, 2], [ulong.MaxValue, 0, 42]);
-        var original = new TrafficBatch(1, 2, 3, ["biz-1"], [0, 0, 0], [4, 5, 6], [7, 8, 9], 1, dimensions);
+        var original = new TrafficBatch(1, 2, 3, ["biz-1"], [0, 0, 0], [4, 5, 6], [7, 8, 9], 1, PreviousOffset: 3, Dimensions: dimensions);
 
         var copy = RoundTrip(original).Dimensions!;
 
@@ -128,7 +129,23 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
 
     [Fact]
     public void TrafficBatchAckRoundTrips() =>
-        Assert.Equal(new TrafficBatchAck(99, 17, 4), RoundTrip(new TrafficBatchAck(99, 17, 4)));
+        Assert.Equal(new TrafficBatchAck(99, 17, 4, 8_589_934_592), RoundTrip(new TrafficBatchAck(99, 17, 4, 8_589_934_592)));
+
+    [Fact]
+    public void TrafficBatchBehindRoundTrips() =>
+        Assert.Equal(new TrafficBatchBehind(9, 2, 41), RoundTrip(new TrafficBatchBehind(9, 2, 41)));
+
+    [Fact]
+    public void CheckpointRequestAndShardDurableRoundTrip()
+    {
+        var request = RoundTrip(new CheckpointRequest(7, true, new Dictionary<int, long> { [0] = 12, [3] = 8_589_934_592 }));
+        Assert.Equal((7, true), (request.Shard, request.Force));
+        Assert.Equal(new Dictionary<int, long> { [0] = 12, [3] = 8_589_934_592 }, request.SentUpTo);
+
+        var durable = RoundTrip(new ShardDurable(7, new Dictionary<int, long> { [1] = -1, [2] = 99 }, true));
+        Assert.Equal((7, true), (durable.Shard, durable.Lost));
+        Assert.Equal(new Dictionary<int, long> { [1] = -1, [2] = 99 }, durable.DurableUpTo);
+    }
 
     [Fact]
     public void TrafficBatchNotDurableRoundTrips() =>
@@ -610,6 +627,9 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         [nameof(TrafficBatch)] = new TrafficBatch(3, 1, 10, ["biz-1"], [0, 0], [8, 9], [1_750_000_000, 1_750_000_001]),
         [nameof(TrafficBatchAck)] = new TrafficBatchAck(3, 2, 0),
         [nameof(TrafficBatchNotDurable)] = new TrafficBatchNotDurable(3, "journal down"),
+        [nameof(TrafficBatchBehind)] = new TrafficBatchBehind(3, 1, 7),
+        [nameof(CheckpointRequest)] = new CheckpointRequest(3, false, new Dictionary<int, long> { [1] = 9 }),
+        [nameof(ShardDurable)] = new ShardDurable(3, new Dictionary<int, long> { [1] = 9 }, false),
         [nameof(GetBusinessSeries)] = new GetBusinessSeries("biz-1"),
         [nameof(BusinessSeries)] = SampleSeries(),
         [nameof(StopTracker)] = StopTracker.Instance,

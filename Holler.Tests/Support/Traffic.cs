@@ -52,4 +52,8 @@ public sealed class Traffic(string businessId, int partition = 0, long firstOffs
 
     /// <summary>The acknowledgement a batch of <paramref name="businessId"/>'s events gets.</summary>
     public static TrafficBatchAck Ack(string businessId, int applied, int duplicates) => new(ShardOf(businessId), applied, duplicates);
+
+    /// <summary>An acknowledgement without what it says is durable, to compare with <see cref="Ack"/>: the counts are
+    /// what those tests are about.</summary>
+    public static TrafficBatchAck Counts(TrafficBatchAck ack) => ack with { DurableUpTo = -1 };
 }

@@ -10,6 +10,9 @@ public static class BenchNode
     /// <summary>Not a broker: a node without the ingest role and without the generator never connects to Kafka.</summary>
     public const string NoKafka = "127.0.0.1:9";
 
+    /// <summary>Where <c>--persistence postgres</c> writes: a database of its own, as a node's setting would name it.</summary>
+    public const string PostgresVariable = "HOLLER_PERSISTENCE__CONNECTIONSTRING";
+
     public static async Task<(HollerNode Node, string DataDir)> StartAsync(BenchSettings bench, int businesses, string roles,
         string? bootstrap, Action<HollerOptions>? tweak = null, CancellationToken token = default)
     {
@@ -20,7 +23,11 @@ public static class BenchNode
             Roles = roles,
             DataDir = dataDir,
             Kafka = { Bootstrap = bootstrap ?? NoKafka, SessionTimeoutMs = 6000 },
-            Persistence = { Provider = bench.Persistence },
+            Persistence =
+            {
+                Provider = bench.Persistence,
+                ConnectionString = bench.Persistence == "postgres" ? Environment.GetEnvironmentVariable(PostgresVariable) ?? "" : "",
+            },
             Generator = { Enabled = false },
             Catalog = { Businesses = businesses },
             Leaderboard = { Console = false },
