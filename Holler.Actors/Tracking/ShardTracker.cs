@@ -177,9 +177,10 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _metrics?.TrackerStarted();
-        // Only a tracker wired to the alerts singleton runs in a cluster with pub-sub; the rate rules' watches come
-        // from there (see RateWatcher).
-        if (_alerts is not null) DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(AlertWatchesUpdated.Topic, Self));
+        // The rate rules' watches come from the alerts singleton over pub-sub (see RateWatcher), which needs a cluster:
+        // a test system may wire a probe as the alerts singleton without one.
+        if (_alerts is not null && ((ExtendedActorSystem)Context.System).Provider is Akka.Cluster.ClusterActorRefProvider)
+            DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(AlertWatchesUpdated.Topic, Self));
         if (_history is not null) Timers.StartPeriodicTimer(HistorySweep.Key, HistorySweep.Instance, TrackerHistory.SweepEvery);
         base.PreStart();
     }
