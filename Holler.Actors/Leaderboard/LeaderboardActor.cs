@@ -24,9 +24,13 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     private readonly LeaderboardRanking _ranking = new();
     // Ongoing drops, never shown: kept only so a drop whose tracker stops reporting ends in the history as a surge does.
     private readonly LeaderboardRanking _dropping = new();
+    // Error surges: a board of their own, since a business can have one beside a traffic surge.
+    private readonly LeaderboardRanking _erroring = new();
     private readonly SurgeHistory _history = new();
     private IReadOnlyList<LeaderboardEntry> _published = [];
     private int _publishedSurging;
+    private IReadOnlyList<LeaderboardEntry> _publishedErrors = [];
+    private int _publishedErroring;
     private long _sequence;
     private bool _dirty;
     // A change since the last attempt puts a business into the shown top N or takes one out of it.
@@ -51,6 +55,11 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
             _news |= IsNews(change);
             // Stamp with our own clock so expiry does not depend on the trackers' nodes' clocks.
             var stamped = change.Entry with { UpdatedMs = nowMs };
+            if (change.Entry.Errors)
+            {
+                OnErrors(change, stamped, nowMs);
+                return;
+            }
             // A business has one episode at a time: whichever side this report is on, it is not on the other.
             if (change.Surging && !change.Entry.Drop) _ranking.Upsert(stamped);
             else _ranking.Remove(change.BusinessId);
@@ -84,6 +93,24 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     protected override void PreStart() =>
         Timers.StartPeriodicTimer("publish", PublishTick.Instance, _settings.Interval);
 
+    /// <summary>An error surge's report: ranked on its own board and kept in the history; never news (the dashboard's
+    /// freshness target is about traffic surges), so it goes out with the next regular publication.</summary>
+    private void OnErrors(SurgeChanged change, LeaderboardEntry stamped, long nowMs)
+    {
+        if (change.Surging)
+        {
+            _erroring.Upsert(stamped);
+            if (_history.Observe(change.Entry) is { } started) PublishSurge(started);
+        }
+        else
+        {
+            _erroring.Remove(change.BusinessId);
+            if (_history.End(change.BusinessId, nowMs, change.Entry, errors: true) is { } ended) PublishSurge(ended);
+        }
+        _dirty = true;
+        AttemptWhenDue();
+    }
+
     /// <summary>At most one attempt per interval, whether it publishes or finds nothing changed (expiry is a scan of
     /// every surging business, too much for every report).</summary>
     private void Attempt()
@@ -115,6 +142,7 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
     /// and would rank among them, or one shown that stopped.</summary>
     private bool IsNews(SurgeChanged change)
     {
+        if (change.Entry.Errors) return false;
         var shown = _publishedIds.Contains(change.BusinessId);
         if (!change.Surging || change.Entry.Drop) return shown;
         return !shown && (_published.Count < _settings.Size || change.Entry.Score >= _published[^1].Score);
@@ -127,32 +155,39 @@ public sealed class LeaderboardActor : ReceiveActor, IWithTimers
         var expired = _ranking.ExpireEntriesOlderThan(olderThanMs);
         foreach (var entry in expired.Concat(_dropping.ExpireEntriesOlderThan(olderThanMs)))
             if (_history.End(entry.BusinessId, nowMs) is { } ended) PublishSurge(ended);
-        if (!_dirty && expired.Count == 0) return;
+        var expiredErrors = _erroring.ExpireEntriesOlderThan(olderThanMs);
+        foreach (var entry in expiredErrors)
+            if (_history.End(entry.BusinessId, nowMs, errors: true) is { } ended) PublishSurge(ended);
+        if (!_dirty && expired.Count == 0 && expiredErrors.Count == 0) return;
         _dirty = false;
         var top = _ranking.Top(_settings.Size);
-        if (SameAsPublished(top) && _ranking.Count == _publishedSurging) return;
+        var errorTop = _erroring.Top(_settings.Size);
+        if (Same(top, _published) && _ranking.Count == _publishedSurging
+            && Same(errorTop, _publishedErrors) && _erroring.Count == _publishedErroring) return;
         _published = top;
         _publishedIds = top.Select(e => e.BusinessId).ToHashSet();
         _publishedSurging = _ranking.Count;
+        _publishedErrors = errorTop;
+        _publishedErroring = _erroring.Count;
         _sequence++;
         _mediator.Tell(new Publish(LeaderboardUpdated.Topic, Current()));
     }
 
     private void PublishSurge(SurgeRecord record) => _mediator.Tell(new Publish(SurgeRecorded.Topic, new SurgeRecorded(record)));
 
-    private bool SameAsPublished(IReadOnlyList<LeaderboardEntry> top)
+    private static bool Same(IReadOnlyList<LeaderboardEntry> top, IReadOnlyList<LeaderboardEntry> published)
     {
-        if (top.Count != _published.Count) return false;
+        if (top.Count != published.Count) return false;
         for (var i = 0; i < top.Count; i++)
         {
             // UpdatedMs changes every report; only what a reader sees counts as a change.
-            if (top[i] with { UpdatedMs = 0 } != _published[i] with { UpdatedMs = 0 }) return false;
+            if (!top[i].LooksLike(published[i])) return false;
         }
         return true;
     }
 
     private LeaderboardUpdated Current() =>
-        new(_published, _publishedSurging, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _sequence);
+        new(_published, _publishedSurging, _clock.GetUtcNow().ToUnixTimeMilliseconds(), _sequence, _publishedErrors, _publishedErroring);
 
     private sealed class PublishTick
     {

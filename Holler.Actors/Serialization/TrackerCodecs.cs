@@ -63,19 +63,20 @@ internal static class TrackerCodecs
 
         // BS1 (a flat baseline and its standard deviation) went with the seasonal model: it is never persisted, so only
         // nodes of one version talk to each other during a rolling upgrade's few seconds of mixed membership.
-        MessageCodec.For<BusinessSeries>("BS2",
+        // BS2 (no dimensions) is not read: like BS1 it is never persisted, only asked for and answered.
+        MessageCodec.For<BusinessSeries>("BS3",
             static (w, s) =>
             {
                 w.Write(s.BusinessId); w.Write(s.HeadSecond); w.WriteInts(s.WindowCounts); w.WriteInts(s.MinuteCounts);
                 w.Write(s.Count); w.Write(s.Baseline); w.Write(s.BandLow); w.Write(s.BandHigh); w.Write(s.Warm);
                 w.Write(s.Score); w.Write(s.Ratio); w.Write(s.Surging); w.Write(s.SurgeSinceMs); w.Write(s.Total); w.Write(s.Late);
                 w.WriteDoubles(s.ExpectedMinutes); w.WriteDoubles(s.BandLowMinutes); w.WriteDoubles(s.BandHighMinutes);
-                w.Write(s.ShiftMinutes); w.Write(s.AdoptAfterMinutes); w.Write(s.Drop);
+                w.Write(s.ShiftMinutes); w.Write(s.AdoptAfterMinutes); w.Write(s.Drop); w.WriteSummary(s.Dimensions);
             },
             static r => new BusinessSeries(r.ReadString(), r.ReadInt64(), r.ReadInts(), r.ReadInts(), r.ReadInt64(),
                 r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(), r.ReadDouble(), r.ReadDouble(), r.ReadBoolean(),
                 r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadDoubles(), r.ReadDoubles(), r.ReadDoubles(),
-                r.ReadInt32(), r.ReadInt32(), r.ReadBoolean())),
+                r.ReadInt32(), r.ReadInt32(), r.ReadBoolean(), r.ReadSummary())),
 
         MessageCodec.Singleton("ST1", StopTracker.Instance),
 

@@ -23,6 +23,15 @@ public sealed class ShardState(TrackerSettings settings)
 
     public OffsetWatermarks Watermarks { get; } = new();
 
+    // The indexes of the last summarised batch's fresh events, in offset order: kept (not rented) so the batch's
+    // dimensions can be applied to exactly the events that counted.
+    private int[] _fresh = [];
+    private int _freshCount;
+
+    /// <summary>Indexes into the last batch given to <see cref="Summarise"/> of the events it found fresh; valid until
+    /// the next call.</summary>
+    public ReadOnlySpan<int> FreshIndexes => _fresh.AsSpan(0, _freshCount);
+
     /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
     public long NewestAppliedSecond { get; private set; } = long.MinValue;
 
@@ -55,7 +64,9 @@ public sealed class ShardState(TrackerSettings settings)
         var businesses = batch.BusinessIds.Length;
         var events = batch.Offsets.Length;
         var perBusiness = ArrayPool<int>.Shared.Rent(businesses + 1);
-        var order = ArrayPool<int>.Shared.Rent(Math.Max(events, 1));
+        if (_fresh.Length < events) _fresh = new int[Math.Max(events, 2 * _fresh.Length)];
+        var order = _fresh;
+        _freshCount = 0;
         try
         {
             Array.Clear(perBusiness, 0, businesses + 1);
@@ -69,6 +80,7 @@ public sealed class ShardState(TrackerSettings settings)
                 order[fresh++] = i;
                 perBusiness[batch.Businesses[i] + 1]++;
             }
+            _freshCount = fresh;
             if (fresh == 0) return null;
 
             // perBusiness[b] becomes where business b's events start in the sorted order.
@@ -122,7 +134,6 @@ public sealed class ShardState(TrackerSettings settings)
         finally
         {
             ArrayPool<int>.Shared.Return(perBusiness);
-            ArrayPool<int>.Shared.Return(order);
         }
     }
 

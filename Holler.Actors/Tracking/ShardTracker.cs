@@ -99,9 +99,12 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
         {
             var business = _state.Find(query.BusinessId);
             if (business is not null) _state.SlideIfQuiet(business, Now);
-            Sender.Tell(Describe(query.BusinessId, business?.Traffic ?? _state.Unseen()));
+            var series = Describe(query.BusinessId, business?.Traffic ?? _state.Unseen());
+            if (business?.Dimensions is { } kept) series = series with { Dimensions = kept.Summarise(business.Traffic.Window.HeadSecond) };
+            Sender.Tell(series);
         });
         Command<Tick>(_ => OnTick());
+        Command<DimensionSweep>(_ => SweepDimensions());
         Command<AlertWatchesUpdated>(watches =>
         {
             var reports = new List<RateChanged>();
@@ -240,7 +243,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
         }
         if (_settings.Durability == TrackerDurability.Checkpoint)
         {
-            ApplyRecorded(recorded, batch.Shard, fresh, duplicates, Sender);
+            ApplyRecorded(recorded, batch, fresh, duplicates, Sender);
             CheckpointIfDue();
             return;
         }
@@ -252,19 +255,21 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
         {
             _persistingFor = null;
             if (writeStartedAt is { } startedAt) _metrics!.JournalWritten(Stopwatch.GetElapsedTime(startedAt));
-            ApplyRecorded(e, batch.Shard, fresh, duplicates, replyTo);
+            ApplyRecorded(e, batch, fresh, duplicates, replyTo);
             if (_settings.SnapshotDue(++_persistedSinceSnapshot, _eventsSinceSnapshot, _state.Count, TimeSpan.FromTicks(Now - _lastSnapshotTicks)))
                 TakeSnapshot();
         });
     }
 
     /// <summary>Applies what a batch brought, acknowledges it, and evaluates the businesses it touched.</summary>
-    private void ApplyRecorded(TrafficRecorded recorded, int shard, int fresh, int duplicates, IActorRef replyTo)
+    private void ApplyRecorded(TrafficRecorded recorded, TrafficBatch batch, int fresh, int duplicates, IActorRef replyTo)
     {
         _history?.Before(_state, recorded);
         var touched = _state.Apply(recorded, Now, _added);
         _history?.After(touched, recorded);
-        replyTo.Tell(new TrafficBatchAck(shard, fresh, duplicates, DurableUpTo(recorded.Partition)));
+        replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates, DurableUpTo(recorded.Partition)));
+        // Before the surges are evaluated, so a surge's first report already names its drivers.
+        ApplyDimensions(batch, recorded, touched);
         foreach (var business in touched)
         {
             var transition = business.Traffic.Evaluate();
@@ -293,7 +298,8 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
             if (!business.Traffic.Detector.IsSurging) (ended ??= []).Add(business);
         }
         if (ended is not null) _surging.ExceptWith(ended);
-        if (_surging.Count == 0) Timers.Cancel(TickKey);
+        TickErrors(now);
+        if (!Ticking) Timers.Cancel(TickKey);
     }
 
     private void CheckRates(IEnumerable<TrackedBusiness> touched)
@@ -329,7 +335,8 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
     {
         var traffic = business.Traffic;
         return new LeaderboardEntry(business.Id, traffic.Detector.Score, traffic.Window.Sum, traffic.Expected, traffic.Ratio,
-            traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds(), traffic.Detector.IsDrop);
+            traffic.Detector.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds(), traffic.Detector.IsDrop,
+            DriversOf(business));
     }
 
     private BusinessSeries Describe(string businessId, BusinessTraffic traffic)

@@ -19,4 +19,8 @@ public sealed class TrackedBusiness(string id, BaselineSettings baseline, Detect
 
     /// <summary>The window's head at the last arrival: where the clock-driven slide starts from.</summary>
     public long HeadAtLastArrival { get; set; }
+
+    /// <summary>Its breakdown by dimension and its error share; null while it is too quiet to keep one (see
+    /// docs/dimensions.md#who-keeps-a-breakdown): one reference is all a quiet business pays.</summary>
+    public TrackedDimensions? Dimensions { get; set; }
 }

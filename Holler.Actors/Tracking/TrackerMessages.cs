@@ -1,3 +1,4 @@
+using Holler.Domain.Dimensions;
 using Holler.Domain;
 
 namespace Holler.Tracking;
@@ -81,12 +82,14 @@ public sealed record GetBusinessSeries(string BusinessId) : ITrackerMessage, ITr
 /// <param name="ShiftMinutes">Minutes a surge or drop has lasted towards being adopted as the new level.</param>
 /// <param name="AdoptAfterMinutes">Minutes after which it is.</param>
 /// <param name="Drop">The current episode is a drop, not a surge.</param>
+/// <param name="Dimensions">Its drivers, breakdowns, active users and error share; null for a business that keeps no
+/// breakdown (quieter than <c>Dimensions:MinEventsPerMinute</c>, or dimensions off).</param>
 public sealed record BusinessSeries(
     string BusinessId, long HeadSecond, int[] WindowCounts, int[] MinuteCounts,
     long Count, double Baseline, double BandLow, double BandHigh, bool Warm,
     double Score, double Ratio, bool Surging, long SurgeSinceMs, long Total, long Late,
     double[] ExpectedMinutes, double[] BandLowMinutes, double[] BandHighMinutes,
-    int ShiftMinutes, int AdoptAfterMinutes, bool Drop) : ITrackerProtocol;
+    int ShiftMinutes, int AdoptAfterMinutes, bool Drop, DimensionSummary? Dimensions = null) : ITrackerProtocol;
 
 /// <summary>Stops a tracker after making its state durable. Used for hand-off and passivation instead of
 /// PoisonPill, which would drop commands queued behind it (akka.net #7090).</summary>

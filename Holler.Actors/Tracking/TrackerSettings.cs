@@ -1,3 +1,4 @@
+using Holler.Domain.Dimensions;
 using Holler.Domain.Detection;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
@@ -14,6 +15,8 @@ namespace Holler.Tracking;
 /// <param name="Directory">Where a business is and what kind it is, for its time zone and the rhythm it shares; null
 /// (tests, no catalog) keeps every business in UTC with one shared rhythm.</param>
 /// <param name="Durability">Checkpoints tied to Kafka offsets (default) or a journal write per batch.</param>
+/// <param name="Dimensions">Which businesses keep a breakdown of their traffic and when an error share surges; null for
+/// the defaults.</param>
 public sealed record TrackerSettings(
     BaselineSettings Baseline,
     DetectorSettings Detector,
@@ -22,8 +25,11 @@ public sealed record TrackerSettings(
     TimeSpan? QuietAfter = null,
     TimeSpan? MinSnapshotInterval = null,
     BusinessDirectory? Directory = null,
-    TrackerDurability Durability = TrackerDurability.Checkpoint)
+    TrackerDurability Durability = TrackerDurability.Checkpoint,
+    DimensionSettings? Dimensions = null)
 {
+    public DimensionSettings Dims => Dimensions ?? DimensionSettings.Default;
+
     /// <summary>The model live businesses learn with, from <see cref="Baseline"/> and <see cref="Detector"/>.</summary>
     public ModelSettings Model => Baseline.ToModel(Detector);
 

@@ -22,6 +22,7 @@ public sealed class HollerOptions
     public DetectorOptionsSection Detector { get; set; } = new();
     public LeaderboardOptionsSection Leaderboard { get; set; } = new();
     public TrackerOptionsSection Tracker { get; set; } = new();
+    public DimensionsOptionsSection Dimensions { get; set; } = new();
     public IngestOptionsSection Ingest { get; set; } = new();
     public WebOptionsSection Web { get; set; } = new();
     public OperatorOptionsSection Operator { get; set; } = new();

@@ -31,6 +31,7 @@ public static class NodeConfigValidator
         var detector = o.Detector.Resolve(errors);
         var leaderboard = o.Leaderboard.Resolve(errors);
         o.Tracker.Validate(errors);
+        var dimensions = o.Dimensions.Resolve(errors);
         var parseLimits = o.Ingest.Resolve(errors);
         o.Web.Validate(errors);
         o.Operator.Validate(errors);
@@ -64,7 +65,8 @@ public static class NodeConfigValidator
             GeneratorEnabled = o.Generator.Enabled ?? bootstrap is null,
             Generator = o.Generator,
             Catalog = o.Catalog,
-            Tracker = new TrackerSettings(baseline, detector, o.Tracker.SnapshotEvery, Durability: o.Tracker.DurabilityMode()),
+            Tracker = new TrackerSettings(baseline, detector, o.Tracker.SnapshotEvery, Durability: o.Tracker.DurabilityMode(),
+                Dimensions: dimensions),
             Shards = o.Tracker.Shards,
             PassivateAfter = TimeSpan.FromSeconds(o.Tracker.PassivateAfterSeconds),
             Leaderboard = leaderboard,

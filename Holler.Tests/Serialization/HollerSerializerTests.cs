@@ -2,6 +2,7 @@ using Holler.Domain;
 using Akka.Hosting;
 using Akka.Serialization;
 using Holler.Domain.Detection;
+using Holler.Domain.Dimensions;
 using Holler.Domain.Surges;
 using Holler.Domain.Traffic;
 using Holler.Ingest;
@@ -40,7 +41,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS2", "GH1", "GL1", "GS1", "IN1", "LU2", "SA2", "SB2", "SC2", "SD1", "SE1", "SH2", "SK1", "SN1", "SR2", "SS2", "ST1", "SX1"], manifests.Order());
+        Assert.Equal(["BS3", "GH1", "GL1", "GS1", "IN1", "LU3", "SA2", "SB2", "SC3", "SD1", "SE1", "SH3", "SK1", "SN1", "SR3", "SS2", "ST1", "SX1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -183,6 +184,68 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Assert.Equal(original.ShiftMinutes, copy.ShiftMinutes);
         Assert.Equal(original.AdoptAfterMinutes, copy.AdoptAfterMinutes);
         Assert.Equal(original.Drop, copy.Drop);
+        Assert.Null(copy.Dimensions);
+    }
+
+    [Fact]
+    public void BusinessSeriesCarriesItsDimensionSummary()
+    {
+        var summary = new DimensionSummary([Driver], [Driver, new Driver(Dimension.Status, "5xx", 0.4, 0.05)], 812.5, 3_100, 40_000,
+            0.13, 0.4, 0.05, 31.25, 1_750_000_000_000);
+
+        var copy = RoundTrip(SampleSeries() with { Dimensions = summary }).Dimensions!;
+
+        Assert.Equal(summary.Drivers, copy.Drivers);
+        Assert.Equal(summary.Values, copy.Values);
+        Assert.Equal(summary with { Drivers = copy.Drivers, Values = copy.Values }, copy);
+        Assert.True(copy.ErrorSurging);
+    }
+
+    [Fact]
+    public void EntriesAndRecordsCarryDriversAndTheErrorFlag()
+    {
+        var entry = EntryA with { Drivers = [Driver, new Driver(Dimension.Path, "/menü", 0.6, 0.1)], Errors = true };
+        var record = SurgeA with { Drivers = entry.Drivers, Errors = true };
+
+        var change = RoundTrip(new SurgeChanged("biz-a", true, entry));
+        var board = RoundTrip(new LeaderboardUpdated([EntryA], 1, 2, 3, [entry], 4));
+        var recorded = RoundTrip(new SurgeRecorded(record));
+
+        Assert.True(change.Entry.LooksLike(entry) && change.Entry.UpdatedMs == entry.UpdatedMs);
+        Assert.True(change.Entry.Errors);
+        Assert.Equal(entry.Drivers, change.Entry.DriversOrEmpty);
+        Assert.Equal([EntryA], board.Top);
+        Assert.True(board.ErrorTopOrEmpty.Single().LooksLike(entry));
+        Assert.Equal(4, board.ErrorSurging);
+        Assert.Equal(record.Drivers, recorded.Record.DriversOrEmpty);
+        Assert.Equal(("errors", true), (recorded.Record.Kind, recorded.Record.Errors));
+    }
+
+    private static readonly Driver Driver = new(Dimension.Platform, "app", 0.82, 0.3);
+
+    // ---- version 2 of the leaderboard protocol (before drivers and error surges), still read for a rolling upgrade ----
+
+    [Fact]
+    public void LeaderboardProtocolOfVersion2ReadsWithoutDriversOrErrors()
+    {
+        var change = Assert.IsType<SurgeChanged>(Sys.Serialization.Deserialize(
+            V1Bytes(w => { w.Write("biz-d"); w.Write(true); WriteEntryV1(w, DropEntry); w.Write(true); }), HollerSerializer.Id, "SC2"));
+        var board = Assert.IsType<LeaderboardUpdated>(Sys.Serialization.Deserialize(V1Bytes(w =>
+        {
+            w.Write(1); WriteEntryV1(w, EntryA); w.Write(false);
+            w.Write(1); w.Write(2L); w.Write(3L);
+        }), HollerSerializer.Id, "LU2"));
+        var recorded = Assert.IsType<SurgeRecorded>(Sys.Serialization.Deserialize(
+            V1Bytes(w => { WriteSurgeV1(w, SurgeA); w.Write(false); }), HollerSerializer.Id, "SR2"));
+        var history = Assert.IsType<SurgeHistoryReply>(Sys.Serialization.Deserialize(
+            V1Bytes(w => { w.Write(1); WriteSurgeV1(w, SurgeA); w.Write(true); }), HollerSerializer.Id, "SH2"));
+
+        Assert.Equal(new SurgeChanged("biz-d", true, DropEntry), change);
+        Assert.Equal([EntryA], board.Top);
+        Assert.Empty(board.ErrorTopOrEmpty);
+        Assert.Equal(SurgeA, recorded.Record);
+        Assert.Equal(SurgeA with { Drop = true }, history.Recent.Single());
+        Assert.False(history.Recent.Single().Errors);
     }
 
     [Fact]

@@ -80,6 +80,21 @@ public sealed class DimensionBreakdown
         return (Share(_statusFast), Share(_statusSlow));
     }
 
+    /// <summary>5xx responses and responses with a status, as decayed weights now (about the last minute) and usually
+    /// (about the last hour): the evidence an error surge is scored on, not only its shares.</summary>
+    public (double ErrorsNow, double KnownNow, double ErrorsUsually, double KnownUsually) ErrorCounts()
+    {
+        static double Known(double[] counts)
+        {
+            var known = 0.0;
+            for (var i = 1; i < counts.Length; i++) known += counts[i];
+            return known;
+        }
+
+        var errors = (int)StatusClass.ServerError;
+        return (_statusFast[errors], Known(_statusFast), _statusSlow[errors], Known(_statusSlow));
+    }
+
     /// <summary>Every tracked value with its share now and usually, by dimension, largest share now first.</summary>
     public IReadOnlyList<Driver> Breakdown(Dimension dimension)
     {
