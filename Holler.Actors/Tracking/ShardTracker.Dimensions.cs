@@ -104,7 +104,7 @@ public sealed partial class ShardTracker
 
     private LeaderboardEntry ErrorEntry(TrackedBusiness business, TrackedDimensions kept)
     {
-        var (errorsNow, knownNow, errorsUsually, knownUsually) = kept.Breakdown.Breakdown.ErrorCounts();
+        var (errorsNow, knownNow, errorsUsually, knownUsually) = kept.Breakdown.ErrorCounts(business.Traffic.Window.HeadSecond);
         return new LeaderboardEntry(business.Id, kept.Errors.Score, (long)Math.Round(knownNow),
             knownUsually > 0 ? errorsUsually / knownUsually : 0, knownNow > 0 ? errorsNow / knownNow : 0,
             kept.Errors.SinceSecond * 1000, _clock.GetUtcNow().ToUnixTimeMilliseconds(),

@@ -19,8 +19,7 @@ public sealed class TrackedDimensions
     /// <summary>Scores the 5xx share now against the usual one at <paramref name="nowSecond"/> (event time).</summary>
     public SurgeTransition EvaluateErrors(long nowSecond, DetectorSettings detector, DimensionSettings settings)
     {
-        Breakdown.Breakdown.Advance(nowSecond);
-        var (errorsNow, knownNow, errorsUsually, knownUsually) = Breakdown.Breakdown.ErrorCounts();
+        var (errorsNow, knownNow, errorsUsually, knownUsually) = Breakdown.ErrorCounts(nowSecond);
         return _errors.Evaluate(errorsNow, knownNow, errorsUsually, knownUsually, nowSecond, detector,
             settings.MinErrorShare, settings.MinErrorEvents);
     }

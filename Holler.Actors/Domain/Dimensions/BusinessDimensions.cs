@@ -8,21 +8,36 @@ public sealed class BusinessDimensions
 
     public DistinctUsers Users { get; } = new();
 
+    /// <summary>The last 60 s of statuses: the error share an error surge is judged on.</summary>
+    public StatusWindow Statuses { get; } = new();
+
     public void Add(long second, Platform platform, StatusClass status, string? path, string? referrer, string? region, ulong user)
     {
         Breakdown.Add(second, platform, status, path, referrer, region);
         Users.Add(second, user);
+        Statuses.Add(second, status);
     }
 
     /// <summary>The drill-down's view at <paramref name="nowSecond"/> (event time), decayed to it.</summary>
     public DimensionSummary Summarise(long nowSecond, double errorScore, long errorSinceMs)
     {
         Breakdown.Advance(nowSecond);
+        Statuses.Advance(nowSecond);
         var values = new List<Driver>();
         foreach (var dimension in Enum.GetValues<Dimension>()) values.AddRange(Breakdown.Breakdown(dimension));
         var (minute, fiveMinutes, hour) = Users.Estimate(nowSecond);
-        var (share, usually) = Breakdown.ErrorShare();
+        var (_, usually) = Breakdown.ErrorShare();
         return new DimensionSummary(Breakdown.Drivers(), values, minute, fiveMinutes, hour, DistinctUsers.StandardError,
-            share, usually, errorScore, errorSinceMs);
+            Statuses.Share, usually, errorScore, errorSinceMs);
+    }
+
+    /// <summary>The evidence an error surge is scored on at <paramref name="nowSecond"/>: the window's 5xx and known
+    /// responses, and the decayed weights of both over the last hour or so.</summary>
+    public (double ErrorsNow, double KnownNow, double ErrorsUsually, double KnownUsually) ErrorCounts(long nowSecond)
+    {
+        Breakdown.Advance(nowSecond);
+        Statuses.Advance(nowSecond);
+        var (_, _, errorsUsually, knownUsually) = Breakdown.ErrorCounts();
+        return (Statuses.Errors, Statuses.Known, errorsUsually, knownUsually);
     }
 }

@@ -10,7 +10,7 @@ namespace Holler.Domain.Dimensions;
 /// threshold: long enough that a business hovering around the threshold does not lose its learned shares every
 /// minute.</param>
 /// <param name="MinErrorShare">An error surge needs at least this 5xx share of the responses now (0–1).</param>
-/// <param name="MinErrorEvents">… and at least this many responses with a status in the last minute or so, so three
+/// <param name="MinErrorEvents">… and at least this many responses with a status in the last 60 s, so three
 /// failures out of five requests do not page anyone.</param>
 public sealed record DimensionSettings(
     bool Enabled = true,

@@ -7,7 +7,7 @@ namespace Holler.Domain.Dimensions;
 /// <see cref="Driver.Dimension"/>, largest share now first within one.</param>
 /// <param name="UsersLastMinute">Distinct users over the last 60 s (HyperLogLog, ±<paramref name="UsersStandardError"/>).</param>
 /// <param name="UsersStandardError">The estimates' relative standard error (0.13).</param>
-/// <param name="ErrorShare">5xx among responses with a status, over the last minute or so (0–1).</param>
+/// <param name="ErrorShare">5xx among responses with a status, over the last 60 s (0–1).</param>
 /// <param name="UsualErrorShare">The same over the last hour or so.</param>
 /// <param name="ErrorScore">How unlikely that share is against the usual one: a severity on the detector's scale.</param>
 /// <param name="ErrorSinceMs">Start of the current error surge (event time, Unix ms); 0 when there is none.</param>

@@ -3,7 +3,7 @@ using Holler.Domain.Detection;
 namespace Holler.Domain.Surges;
 
 /// <summary>
-/// The error-surge state machine of one business: its 5xx share over the last minute or so, scored against its own
+/// The error-surge state machine of one business: its 5xx share over the last 60 s, scored against its own
 /// share over the last hour or so. The score is a severity on the traffic detector's scale (−log10 of how likely so
 /// many errors would be at the usual share), so one threshold (<see cref="DetectorSettings.EnterSeverity"/>, with its
 /// hysteresis) serves both; see docs/dimensions.md#error-surges.

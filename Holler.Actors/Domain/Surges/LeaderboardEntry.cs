@@ -13,7 +13,7 @@ namespace Holler.Domain.Surges;
 /// <param name="Drivers">What drove it: the dimension values whose share grew most (at most 3); empty for a business
 /// that keeps no breakdown (docs/dimensions.md#who-keeps-a-breakdown).</param>
 /// <param name="Errors">An error surge: its 5xx share far above its own usual share. Then <paramref name="Score"/> is
-/// the share's severity, <paramref name="Count"/> the responses with a status over the last minute or so,
+/// the share's severity, <paramref name="Count"/> the responses with a status in the last 60 s,
 /// <paramref name="Ratio"/> the 5xx share now and <paramref name="Baseline"/> the usual share (both 0–1). It is ranked
 /// on a board of its own, beside (not instead of) the business's traffic surge.</param>
 public sealed record LeaderboardEntry(
