@@ -160,7 +160,8 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
                 Sender.Tell(new RedriveReply(RedriveStatus.NotFound, $"no dead letter '{id}'", [], 0));
                 return;
             }
-            (taken, matching) = ([letter], 1);
+            taken = [letter];
+            matching = 1;
         }
         else (taken, matching) = _state.Match(redrive.Channel, redrive.RuleId, redrive.Limit);
         // Re-driven deliveries count against the outbox's bound like new ones: a re-drive must not grow it without limit.
