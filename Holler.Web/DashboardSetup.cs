@@ -24,6 +24,7 @@ public static class DashboardSetup
         services.AddSingleton<Holler.Web.Fleet.FleetFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
+        services.AddSingleton<IDeadLettersSource, SingletonDeadLettersSource>();
         services.AddSingleton(new AlertChannelNames((alertChannels ?? []).Order(StringComparer.OrdinalIgnoreCase).ToList()));
         // After the framework's own registration, so circuits use this one.
         if (access.SignInRequired) services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

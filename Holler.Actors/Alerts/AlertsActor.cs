@@ -100,6 +100,13 @@ public sealed class AlertsActor : ReceivePersistentActor, IWithTimers
             if (_delivery is null) Sender.Tell(new DeadLettersReply([], 0, 0));
             else _delivery.Forward(get);
         });
+        Command<RedriveDeadLetters>(redrive =>
+        {
+            if (_delivery is null)
+                Sender.Tell(redrive.Id is null ? new RedriveReply(RedriveStatus.Ok, null, [], 0)
+                    : new RedriveReply(RedriveStatus.NotFound, $"no dead letter '{redrive.Id}'", [], 0));
+            else _delivery.Forward(redrive);
+        });
 
         Command<SaveSnapshotSuccess>(success =>
         {

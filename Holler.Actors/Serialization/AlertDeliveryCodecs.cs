@@ -20,23 +20,35 @@ internal static class AlertDeliveryCodecs
             static (w, d) => WriteDeadLetter(w, d.Letter),
             static r => new DeliveryDeadLettered(ReadDeadLetter(r))),
 
-        MessageCodec.For<OutboxSnapshot>("DO1",
+        // DO2: DO1 and the retry periods of re-driven deliveries still pending.
+        MessageCodec.For<OutboxSnapshot>("DO2",
             static (w, s) =>
             {
-                w.Write(s.Pending.Count);
-                foreach (var p in s.Pending)
-                {
-                    WriteNotification(w, p.Notification); w.Write(p.AcceptedAtMs); w.WriteStrings([.. p.Channels]);
-                }
-                WriteDeadLetters(w, s.DeadLetters);
-                w.Write(s.DeadLettered);
-                w.WriteStrings([.. s.Done]);
+                WriteSnapshotV1(w, s);
+                var redriven = s.Redriven ?? [];
+                w.Write(redriven.Count);
+                foreach (var p in redriven) { w.Write(p.IdempotencyKey); w.Write(p.Channel); w.Write(p.FromMs); }
             },
             static r =>
             {
-                var pending = new PendingNotification[r.ReadInt32()];
-                for (var i = 0; i < pending.Length; i++) pending[i] = new PendingNotification(ReadNotification(r), r.ReadInt64(), r.ReadStrings());
-                return new OutboxSnapshot(pending, ReadDeadLetters(r), r.ReadInt64(), r.ReadStrings());
+                var s = ReadSnapshotV1(r);
+                var redriven = new RetryPeriod[r.ReadInt32()];
+                for (var i = 0; i < redriven.Length; i++) redriven[i] = new RetryPeriod(r.ReadString(), r.ReadString(), r.ReadInt64());
+                return s with { Redriven = redriven };
+            }),
+
+        MessageCodec.For<DeliveriesRedriven>("DV1",
+            static (w, d) =>
+            {
+                w.Write(d.Deliveries.Count);
+                foreach (var x in d.Deliveries) { w.Write(x.IdempotencyKey); w.Write(x.Channel); }
+                w.Write(d.AtMs);
+            },
+            static r =>
+            {
+                var deliveries = new RedrivenDelivery[r.ReadInt32()];
+                for (var i = 0; i < deliveries.Length; i++) deliveries[i] = new RedrivenDelivery(r.ReadString(), r.ReadString());
+                return new DeliveriesRedriven(deliveries, r.ReadInt64());
             }),
 
         MessageCodec.For<GetDeadLetters>("DG1",
@@ -46,7 +58,54 @@ internal static class AlertDeliveryCodecs
         MessageCodec.For<DeadLettersReply>("DR1",
             static (w, d) => { WriteDeadLetters(w, d.DeadLetters); w.Write(d.DeadLettered); w.Write(d.PendingDeliveries); },
             static r => new DeadLettersReply(ReadDeadLetters(r), r.ReadInt64(), r.ReadInt32())),
+
+        MessageCodec.For<RedriveDeadLetters>("DD1",
+            static (w, d) => { WriteOptional(w, d.Id); WriteOptional(w, d.Channel); WriteOptional(w, d.RuleId); w.Write(d.Limit); },
+            static r => new RedriveDeadLetters(ReadOptional(r), ReadOptional(r), ReadOptional(r), r.ReadInt32())),
+
+        MessageCodec.For<RedriveReply>("DE1",
+            static (w, d) =>
+            {
+                w.Write((byte)d.Status); WriteOptional(w, d.Error);
+                w.Write(d.Redriven.Count);
+                foreach (var x in d.Redriven) { w.Write(x.IdempotencyKey); w.Write(x.Channel); }
+                w.Write(d.Left);
+            },
+            static r =>
+            {
+                var status = (RedriveStatus)r.ReadByte();
+                var error = ReadOptional(r);
+                var redriven = new RedrivenDelivery[r.ReadInt32()];
+                for (var i = 0; i < redriven.Length; i++) redriven[i] = new RedrivenDelivery(r.ReadString(), r.ReadString());
+                return new RedriveReply(status, error, redriven, r.ReadInt32());
+            }),
     ];
+
+    /// <summary>Formats no longer written, still read: outbox snapshots stored by earlier builds.</summary>
+    public static readonly (string Manifest, Func<BinaryReader, object> Read)[] Retired =
+    [
+        // DO1: before re-drives, so no retry periods of its own.
+        ("DO1", static r => ReadSnapshotV1(r)),
+    ];
+
+    private static void WriteSnapshotV1(BinaryWriter w, OutboxSnapshot s)
+    {
+        w.Write(s.Pending.Count);
+        foreach (var p in s.Pending)
+        {
+            WriteNotification(w, p.Notification); w.Write(p.AcceptedAtMs); w.WriteStrings([.. p.Channels]);
+        }
+        WriteDeadLetters(w, s.DeadLetters);
+        w.Write(s.DeadLettered);
+        w.WriteStrings([.. s.Done]);
+    }
+
+    private static OutboxSnapshot ReadSnapshotV1(BinaryReader r)
+    {
+        var pending = new PendingNotification[r.ReadInt32()];
+        for (var i = 0; i < pending.Length; i++) pending[i] = new PendingNotification(ReadNotification(r), r.ReadInt64(), r.ReadStrings());
+        return new OutboxSnapshot(pending, ReadDeadLetters(r), r.ReadInt64(), r.ReadStrings(), []);
+    }
 
     internal static void WriteNotification(BinaryWriter w, Notification n)
     {

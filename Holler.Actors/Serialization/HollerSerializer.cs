@@ -45,6 +45,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         .Select(c => (c.Manifest, Read: (Func<BinaryReader, object>)c.Read))
         .Concat(TrackerCodecs.Retired)
         .Concat(LeaderboardCodecs.Retired)
+        .Concat(AlertDeliveryCodecs.Retired)
         .ToFrozenDictionary(c => c.Manifest, c => c.Read);
 
     public override string Manifest(object o) => CodecOf(o, nameof(o)).Manifest;

@@ -94,6 +94,32 @@ internal static class AlertsApi
                 OperatorJson.Options));
         });
 
+        api.MapGet("/alerts/dead-letters/{id}", async (string id, IActorRegistry registry, CancellationToken token) =>
+            await AskAsync<DeadLettersReply>(registry, new GetDeadLetters(int.MaxValue), token, reply =>
+                reply.DeadLetters.FirstOrDefault(d => string.Equals(d.Id, id.Trim(), StringComparison.OrdinalIgnoreCase)) is { } letter
+                    ? Results.Json(DeadLetterView.From(letter), OperatorJson.Options)
+                    : ClusterApi.Error(StatusCodes.Status404NotFound, $"no dead letter '{id}'")));
+
+        api.MapPost("/alerts/dead-letters/{id}/redrive", async (string id, HttpContext context, IActorRegistry registry) =>
+        {
+            if (!context.Request.HasJsonContentType()) return NotJson("{}");
+            return await RedriveAsync(registry, new RedriveDeadLetters(id, null, null, 1), context.RequestAborted);
+        });
+
+        api.MapPost("/alerts/dead-letters/redrive", async (HttpContext context, IActorRegistry registry) =>
+        {
+            var (request, problem) = await ReadAsync<RedriveRequest>(context, "{\"channel\":…} or {\"rule\":…} or {\"all\":true}, with \"limit\" up to 1000");
+            if (problem is not null) return problem;
+            var channel = string.IsNullOrWhiteSpace(request!.Channel) ? null : request.Channel.Trim();
+            var rule = string.IsNullOrWhiteSpace(request.Rule) ? null : request.Rule.Trim();
+            if (channel is null && rule is null && !request.All)
+                return ClusterApi.Error(StatusCodes.Status400BadRequest, "give channel, rule or both, or all: true to re-drive every dead letter");
+            var limit = request.Limit ?? RedriveDeadLetters.MaxPerCall;
+            if (limit is < 1 or > RedriveDeadLetters.MaxPerCall)
+                return ClusterApi.Error(StatusCodes.Status400BadRequest, $"limit: {limit} is not from 1 to {RedriveDeadLetters.MaxPerCall}");
+            return await RedriveAsync(registry, new RedriveDeadLetters(null, channel, rule, limit), context.RequestAborted);
+        });
+
         api.MapGet("/alerts/{id}", async (string id, IActorRegistry registry, CancellationToken token) =>
             await CommandAsync(registry, new GetAlert(id), token, AlertResult));
 
@@ -121,6 +147,16 @@ internal static class AlertsApi
             return await CommandAsync(registry, new MarkAlertNotReal(id, By(request.By), note), context.RequestAborted, AlertResult);
         });
     }
+
+    private static async Task<IResult> RedriveAsync(IActorRegistry registry, RedriveDeadLetters redrive, CancellationToken token) =>
+        await AskAsync<RedriveReply>(registry, redrive, token, reply => reply.Status switch
+        {
+            RedriveStatus.Ok => Results.Json(new RedriveView(
+                reply.Redriven.Select(d => new RedrivenView(d.Id, d.IdempotencyKey, d.Channel)).ToList(), reply.Left), OperatorJson.Options),
+            RedriveStatus.NotFound => ClusterApi.Error(StatusCodes.Status404NotFound, reply.Error ?? "not found"),
+            // The outbox is full: nothing wrong with the request, try again once it drains.
+            _ => ClusterApi.Error(StatusCodes.Status409Conflict, reply.Error ?? "refused"),
+        });
 
     private static IResult RuleResult(AlertsReply reply) =>
         reply.Rule is { } rule ? Results.Json(AlertRuleView.From(rule), OperatorJson.Options) : Results.Json(new { }, OperatorJson.Options);

@@ -104,6 +104,7 @@ public sealed class NodeMetrics
         DeliveryOutcome.Delivered => "delivered",
         DeliveryOutcome.Failed => "failed",
         DeliveryOutcome.DeadLettered => "dead_lettered",
+        DeliveryOutcome.Redriven => "redriven",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

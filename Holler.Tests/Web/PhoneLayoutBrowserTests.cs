@@ -55,7 +55,7 @@ public sealed class PhoneLayoutBrowserTests(DevNodeFixture dev, ITestOutputHelpe
         await AssertToolbarClearOfTitle(page, "chart-fleet-categories");
         await Shot(page, "phone-fleet");
 
-        foreach (var (path, ready) in new[] { ("alerts", "h1"), ("alerts/rules", "h1"), ("signin", "h1") })
+        foreach (var (path, ready) in new[] { ("alerts", "h1"), ("alerts/rules", "h1"), ("alerts/dead-letters", "h1"), ("signin", "h1") })
         {
             await page.GotoAsync(new Uri(dev.Dashboard, path).ToString());
             await page.Locator(ready).First.WaitForAsync();

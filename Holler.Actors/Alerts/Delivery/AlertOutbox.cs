@@ -65,6 +65,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         Command<Tick>(_ => Pump());
         Command<GetDeadLetters>(q =>
             Sender.Tell(new DeadLettersReply(_state.NewestDeadLetters(q.Limit), _state.DeadLettered, _state.PendingDeliveries)));
+        Command<RedriveDeadLetters>(OnRedrive);
         Command<SaveSnapshotSuccess>(s =>
         {
             _cleaning = true;
@@ -141,6 +142,57 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>An operator's re-drive: persisted before any send (so it survives a crash and is never sent from memory
+    /// only), answered once persisted, then the deliveries start at once with a fresh retry period and no attempts.</summary>
+    private void OnRedrive(RedriveDeadLetters redrive)
+    {
+        if (redrive.Limit is < 1 or > RedriveDeadLetters.MaxPerCall)
+        {
+            Sender.Tell(new RedriveReply(RedriveStatus.Refused, $"limit: {redrive.Limit} is not from 1 to {RedriveDeadLetters.MaxPerCall}", [], 0));
+            return;
+        }
+        IReadOnlyList<DeadLetter> taken;
+        int matching;
+        if (redrive.Id is { } id)
+        {
+            if (_state.DeadLetter(id.Trim()) is not { } letter)
+            {
+                Sender.Tell(new RedriveReply(RedriveStatus.NotFound, $"no dead letter '{id}'", [], 0));
+                return;
+            }
+            taken = [letter];
+            matching = 1;
+        }
+        else (taken, matching) = _state.Match(redrive.Channel, redrive.RuleId, redrive.Limit);
+        // Re-driven deliveries count against the outbox's bound like new ones: a re-drive must not grow it without limit.
+        var room = _settings.MaxPending - _state.PendingDeliveries;
+        if (taken.Count > room)
+        {
+            if (room <= 0)
+            {
+                Sender.Tell(new RedriveReply(RedriveStatus.Refused,
+                    $"the outbox is full: {_settings.MaxPending} deliveries waiting (Alerts:MaxPending); re-drive when it has drained", [], matching));
+                return;
+            }
+            taken = taken.Take(room).ToList();
+        }
+        var replyTo = Sender;
+        var deliveries = taken.Select(d => new RedrivenDelivery(d.Notification.IdempotencyKey, d.Channel)).ToList();
+        if (deliveries.Count == 0)
+        {
+            replyTo.Tell(new RedriveReply(RedriveStatus.Ok, null, [], 0));
+            return;
+        }
+        Persist(new DeliveriesRedriven(deliveries, NowMs), e =>
+        {
+            Applied(e);
+            replyTo.Tell(new RedriveReply(RedriveStatus.Ok, null, deliveries, matching - deliveries.Count));
+            _log.Info("Alert outbox: {0} dead letters re-driven", deliveries.Count);
+            var keys = deliveries.Select(d => d.IdempotencyKey).ToHashSet(StringComparer.Ordinal);
+            Pump(_state.Pending.Where(p => keys.Contains(p.Notification.IdempotencyKey)).ToList());
+        });
+    }
+
     private void Pump() => Pump(_state.Pending.ToList());
 
     private void Pump(IReadOnlyList<PendingNotification> candidates)
@@ -156,7 +208,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
                 var attempts = _attempts.TryGetValue(id, out var a) ? a : _attempts[id] = new Attempts();
                 if (attempts.InFlight || attempts.Closing) continue;
                 // A delivery recovered after its retry period still gets one attempt: it was never tried in this life.
-                if (attempts.Count > 0 && now - pending.AcceptedAtMs >= deadline)
+                if (attempts.Count > 0 && now - _state.RetryFrom(pending, channelName) >= deadline)
                 {
                     GiveUp(pending, channelName, attempts, $"gave up after {attempts.Count} attempts in {_settings.RetryFor}: {attempts.LastReason}");
                     continue;
@@ -225,7 +277,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
         {
             GiveUp(pending, finished.Channel, attempts, outcome.Reason);
         }
-        else if (now - pending.AcceptedAtMs >= _settings.RetryFor.Ticks / TimeSpan.TicksPerMillisecond)
+        else if (now - _state.RetryFrom(pending, finished.Channel) >= _settings.RetryFor.Ticks / TimeSpan.TicksPerMillisecond)
         {
             GiveUp(pending, finished.Channel, attempts, $"gave up after {attempts.Count} attempts in {_settings.RetryFor}: {outcome.Reason}");
         }
@@ -243,7 +295,7 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
     private void GiveUp(PendingNotification pending, string channel, Attempts attempts, string reason)
     {
         attempts.Closing = true;
-        var letter = new DeadLetter(pending.Notification, channel, reason, attempts.Count, pending.AcceptedAtMs, NowMs);
+        var letter = new DeadLetter(pending.Notification, channel, reason, attempts.Count, _state.RetryFrom(pending, channel), NowMs);
         Persist(new DeliveryDeadLettered(letter), e =>
         {
             Applied(e);
@@ -254,6 +306,8 @@ public sealed class AlertOutbox : ReceivePersistentActor, IWithTimers
     private void Applied(IAlertDeliveryPersisted e)
     {
         _state.Apply(e);
+        if (e is DeliveriesRedriven r)
+            foreach (var delivery in r.Deliveries) _metrics.Add(delivery.Channel, DeliveryOutcome.Redriven);
         if (e is DeliveryDeadLettered d)
         {
             _metrics.Add(d.Letter.Channel, DeliveryOutcome.DeadLettered);

@@ -26,4 +26,6 @@ public enum DeliveryOutcome
     Failed,
     /// <summary>A delivery was given up.</summary>
     DeadLettered,
+    /// <summary>An operator re-drove a dead letter: it is pending again.</summary>
+    Redriven,
 }

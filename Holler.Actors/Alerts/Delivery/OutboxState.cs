@@ -2,14 +2,17 @@ namespace Holler.Alerts.Delivery;
 
 /// <summary>
 /// What the outbox knows durably, rebuilt from its snapshot and journal: notifications still owed to channels (in the
-/// order they came), the dead letters (bounded, oldest dropped) and the keys of finished notifications (bounded) so a
-/// repeat of one is ignored. Only events change it, so a replay rebuilds exactly what was there.
+/// order they came), the dead letters (bounded, oldest dropped), the retry periods of re-driven deliveries, and the keys
+/// of finished notifications (bounded) so a repeat of one is ignored. Only events change it, so a replay rebuilds
+/// exactly what was there.
 /// </summary>
 internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
 {
     private readonly Dictionary<string, PendingNotification> _pending = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
-    private readonly Queue<DeadLetter> _deadLetters = new();
+    /// <summary>Oldest first. A list, not a queue: a re-drive takes letters from anywhere in it.</summary>
+    private readonly List<DeadLetter> _deadLetters = [];
+    private readonly Dictionary<(string Key, string Channel), long> _retryFrom = new();
     private readonly Queue<string> _doneOrder = new();
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
 
@@ -27,8 +30,25 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
     public bool IsPending(string key, string channel) =>
         _pending.TryGetValue(key, out var p) && p.Channels.Contains(channel, StringComparer.Ordinal);
 
+    /// <summary>When the delivery's retry period began: its re-drive, or else the notification's acceptance.</summary>
+    public long RetryFrom(PendingNotification pending, string channel) =>
+        _retryFrom.TryGetValue((pending.Notification.IdempotencyKey, channel), out var from) ? from : pending.AcceptedAtMs;
+
     /// <summary>Newest first.</summary>
-    public IReadOnlyList<DeadLetter> NewestDeadLetters(int limit) => _deadLetters.Reverse().Take(Math.Max(0, limit)).ToList();
+    public IReadOnlyList<DeadLetter> NewestDeadLetters(int limit) =>
+        Enumerable.Reverse(_deadLetters).Take(Math.Max(0, limit)).ToList();
+
+    /// <summary>The dead letters a re-drive would take, oldest first, at most <paramref name="limit"/>; and how many
+    /// match in all.</summary>
+    public (IReadOnlyList<DeadLetter> Taken, int Matching) Match(string? channel, string? ruleId, int limit)
+    {
+        var matching = _deadLetters.Where(d =>
+            (channel is null || string.Equals(d.Channel, channel, StringComparison.OrdinalIgnoreCase))
+            && (ruleId is null || string.Equals(d.Notification.RuleId, ruleId, StringComparison.Ordinal))).ToList();
+        return (matching.Take(Math.Max(0, limit)).ToList(), matching.Count);
+    }
+
+    public DeadLetter? DeadLetter(string id) => _deadLetters.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
 
     public void Apply(IAlertDeliveryPersisted e)
     {
@@ -48,9 +68,14 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
                 break;
             case DeliveryDeadLettered d:
                 DeadLettered++;
-                _deadLetters.Enqueue(d.Letter);
-                while (_deadLetters.Count > maxDeadLetters) _deadLetters.Dequeue();
+                // One letter per delivery: a key forgotten from the done set and queued again may come back here.
+                _deadLetters.RemoveAll(l => l.Id == d.Letter.Id);
+                _deadLetters.Add(d.Letter);
+                if (_deadLetters.Count > maxDeadLetters) _deadLetters.RemoveRange(0, _deadLetters.Count - maxDeadLetters);
                 Remove(d.Letter.Notification.IdempotencyKey, d.Letter.Channel);
+                break;
+            case DeliveriesRedriven r:
+                Redrive(r);
                 break;
             case OutboxSnapshot snapshot:
                 Restore(snapshot);
@@ -58,11 +83,38 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
         }
     }
 
-    public OutboxSnapshot ToSnapshot() => new(Pending.ToList(), _deadLetters.ToList(), DeadLettered, _doneOrder.ToList());
+    public OutboxSnapshot ToSnapshot() => new(Pending.ToList(), _deadLetters.ToList(), DeadLettered, _doneOrder.ToList(),
+        _retryFrom.Select(kv => new RetryPeriod(kv.Key.Key, kv.Key.Channel, kv.Value)).ToList());
+
+    /// <summary>Each named dead letter still kept becomes a pending delivery again; one no longer kept (dropped as the
+    /// oldest since) is skipped, which is what the outbox saw when it persisted the event.</summary>
+    private void Redrive(DeliveriesRedriven r)
+    {
+        var wanted = r.Deliveries.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var letters = _deadLetters.Where(d => wanted.Contains(d.Id)).ToList();
+        _deadLetters.RemoveAll(d => wanted.Contains(d.Id));
+        foreach (var letter in letters)
+        {
+            var key = letter.Notification.IdempotencyKey;
+            if (_pending.TryGetValue(key, out var p))
+            {
+                if (p.Channels.Contains(letter.Channel, StringComparer.Ordinal)) continue;
+                _pending[key] = p with { Channels = [.. p.Channels, letter.Channel] };
+            }
+            else
+            {
+                // Finished before: pending again under the same key (it stays in the done set, which only ignores repeats).
+                _pending[key] = new PendingNotification(letter.Notification, r.AtMs, [letter.Channel]);
+                _order.Add(key);
+            }
+            _retryFrom[(key, letter.Channel)] = r.AtMs;
+            PendingDeliveries++;
+        }
+    }
 
     private void Restore(OutboxSnapshot s)
     {
-        _pending.Clear(); _order.Clear(); _deadLetters.Clear(); _doneOrder.Clear(); _done.Clear();
+        _pending.Clear(); _order.Clear(); _deadLetters.Clear(); _doneOrder.Clear(); _done.Clear(); _retryFrom.Clear();
         PendingDeliveries = 0;
         foreach (var p in s.Pending)
         {
@@ -70,8 +122,9 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
             _order.Add(p.Notification.IdempotencyKey);
             PendingDeliveries += p.Channels.Count;
         }
-        foreach (var d in s.DeadLetters.TakeLast(maxDeadLetters)) _deadLetters.Enqueue(d);
+        _deadLetters.AddRange(s.DeadLetters.TakeLast(maxDeadLetters));
         foreach (var k in s.Done) Remember(k);
+        foreach (var period in s.Redriven ?? []) _retryFrom[(period.IdempotencyKey, period.Channel)] = period.FromMs;
         DeadLettered = s.DeadLettered;
     }
 
@@ -80,6 +133,7 @@ internal sealed class OutboxState(int maxDeadLetters, int rememberDone)
         if (!_pending.TryGetValue(key, out var p) || !p.Channels.Contains(channel, StringComparer.Ordinal)) return;
         var left = p.Channels.Where(c => !string.Equals(c, channel, StringComparison.Ordinal)).ToList();
         PendingDeliveries--;
+        _retryFrom.Remove((key, channel));
         _pending[key] = p with { Channels = left };
         if (left.Count == 0) Finish(key);
     }

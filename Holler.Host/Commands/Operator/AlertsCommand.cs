@@ -6,7 +6,8 @@ using Spectre.Console;
 
 namespace Holler.Host.Commands.Operator;
 
-/// <summary><c>holler alerts rules add|list|show|rm|mute|unmute</c> and <c>holler alerts list|show|ack|snooze|not-real|dead-letters</c>:
+/// <summary><c>holler alerts rules add|list|show|rm|mute|unmute</c>, <c>holler alerts list|show|ack|snooze|not-real</c> and
+/// <c>holler alerts dead-letters [list|show|redrive]</c>:
 /// alert rules and the alert history over the operator API (docs/alerts.md).</summary>
 public static class AlertsCommand
 {
@@ -186,10 +187,21 @@ public static class AlertsCommand
         }, rule, business, state, since, limit);
     }
 
+    /// <summary><c>dead-letters</c> alone lists, as it did before it had sub-commands.</summary>
     private static Command DeadLetters()
     {
+        var list = ListDeadLetters("dead-letters",
+            "Notifications a channel gave up on (retries ran out, or refused), newest first; list, show or redrive them");
+        list.Subcommands.Add(ListDeadLetters("list", "Notifications a channel gave up on, newest first"));
+        list.Subcommands.Add(ShowDeadLetter());
+        list.Subcommands.Add(RedriveDeadLetters());
+        return list;
+    }
+
+    private static Command ListDeadLetters(string name, string description)
+    {
         var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 50 };
-        return Create("dead-letters", "Notifications a channel gave up on (retries ran out, or refused), newest first", async (call, parse, token) =>
+        return Create(name, description, async (call, parse, token) =>
         {
             var view = await call.Client.GetAsync<DeadLettersView>($"/api/alerts/dead-letters?limit={parse.GetValue(limit).ToString(C)}", token);
             if (call.Json)
@@ -200,14 +212,77 @@ public static class AlertsCommand
             if (view.DeadLetters.Count == 0) call.WriteLine("No dead letters.");
             else
             {
-                var table = OperatorCall.Table("key", "channel", "rule", "businesses", "attempts", "given up", "reason");
+                var table = OperatorCall.Table("id", "key", "channel", "rule", "businesses", "attempts", "given up", "reason");
                 foreach (var d in view.DeadLetters)
-                    OperatorCall.AddRow(table, d.Key, d.Channel, d.RuleId, string.Join(", ", d.Businesses), d.Attempts.ToString(C), Time(d.At), d.Reason);
+                    OperatorCall.AddRow(table, d.Id, d.Key, d.Channel, d.RuleId, string.Join(", ", d.Businesses), d.Attempts.ToString(C), Time(d.At), d.Reason);
                 call.Write(table);
             }
             call.WriteLine($"{view.DeadLettered.ToString(C)} dead-lettered since the outbox began, {view.PendingDeliveries.ToString(C)} deliveries still being tried.");
             return ExitCodes.Ok;
         }, limit);
+    }
+
+    private static Command ShowDeadLetter()
+    {
+        var id = new Argument<string>("id") { Description = "The dead letter's id (as dead-letters list shows it)" };
+        return Create("show", "One dead letter: its notification, channel, attempts and why it was given up", async (call, parse, token) =>
+        {
+            var d = await call.Client.GetAsync<DeadLetterView>(DeadLetter(parse.GetValue(id)!), token);
+            if (call.Json)
+            {
+                call.WriteJson(d);
+                return ExitCodes.Ok;
+            }
+            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+            void Row(string name, string value) => grid.AddRow(new Text(name), new Text(value));
+            Row("dead letter", d.Id);
+            Row("idempotency key", d.Key);
+            Row("alert", $"{d.AlertId} ({d.Transition})");
+            Row("rule", d.RuleName.Length == 0 ? d.RuleId : $"{d.RuleId} ({d.RuleName})");
+            Row("businesses", string.Join(", ", d.Businesses));
+            Row("channel", d.Channel);
+            Row("attempts", d.Attempts.ToString(C));
+            Row("retried from", Time(d.Accepted));
+            Row("given up", Time(d.At));
+            Row("reason", d.Reason);
+            call.Write(grid);
+            return ExitCodes.Ok;
+        }, id);
+    }
+
+    private static Command RedriveDeadLetters()
+    {
+        var id = new Argument<string?>("id") { Description = "Re-drive this dead letter", Arity = ArgumentArity.ZeroOrOne };
+        var channel = new Option<string?>("--channel", "-c") { Description = "Instead of an id: every dead letter of this channel (its receiver)" };
+        var rule = new Option<string?>("--rule") { Description = "Instead of an id: every dead letter of this rule (with --channel, of both)" };
+        var all = new Option<bool>("--all") { Description = "Instead of an id: every dead letter" };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "With --channel, --rule or --all: at most this many, oldest first (1–1000)",
+            DefaultValueFactory = _ => 1_000,
+        };
+        return Create("redrive", "Send dead letters again, with their original Idempotency-Key and a fresh retry period", async (call, parse, token) =>
+        {
+            var one = parse.GetValue(id);
+            var (channelName, ruleId, every) = (parse.GetValue(channel), parse.GetValue(rule), parse.GetValue(all));
+            var filtered = channelName is not null || ruleId is not null || every;
+            if ((one is null) == !filtered)
+                throw new OperatorException(ExitCodes.BadConfiguration,
+                    "alerts dead-letters redrive: give a dead letter's id, or --channel, --rule or --all, one of them");
+            var view = one is not null
+                ? await call.Client.PostAsync<RedriveView>($"{DeadLetter(one)}/redrive", new { }, token)
+                : await call.Client.PostAsync<RedriveView>("/api/alerts/dead-letters/redrive",
+                    new RedriveRequest(channelName, ruleId, every, parse.GetValue(limit)), token);
+            if (call.Json)
+            {
+                call.WriteJson(view);
+                return ExitCodes.Ok;
+            }
+            foreach (var d in view.Redriven) call.WriteLine($"Re-driven {d.Id}: {d.Key} to {d.Channel}.");
+            if (view.Redriven.Count == 0) call.WriteLine("No dead letters match.");
+            if (view.Left > 0) call.WriteLine($"{view.Left.ToString(C)} more match; run it again to re-drive them.");
+            return ExitCodes.Ok;
+        }, id, channel, rule, all, limit);
     }
 
     private static Command Acknowledge()
@@ -300,7 +375,8 @@ public static class AlertsCommand
         {
             try { return await action(call, parse, token); }
             catch (OperatorException e) when (e.ExitCode == ExitCodes.Failed
-                                              && (e.Message.StartsWith("no rule '", StringComparison.Ordinal) || e.Message.StartsWith("no alert '", StringComparison.Ordinal)))
+                                              && (e.Message.StartsWith("no rule '", StringComparison.Ordinal) || e.Message.StartsWith("no alert '", StringComparison.Ordinal)
+                                                  || e.Message.StartsWith("no dead letter '", StringComparison.Ordinal)))
             {
                 throw new OperatorException(ExitCodes.BadConfiguration, e.Message);
             }
@@ -318,6 +394,7 @@ public static class AlertsCommand
 
     private static string Rule(string id) => $"/api/alerts/rules/{Uri.EscapeDataString(id)}";
     private static string Alert(string id) => $"/api/alerts/{Uri.EscapeDataString(id)}";
+    private static string DeadLetter(string id) => $"/api/alerts/dead-letters/{Uri.EscapeDataString(id)}";
 
     private static string Describe(AlertRuleView r) =>
         $"{Condition(r)} on {r.Scope} → {string.Join(", ", r.Channels)}"

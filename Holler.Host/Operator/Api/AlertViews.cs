@@ -85,13 +85,29 @@ public sealed record NotRealRequest(string? By, string? Note);
 /// <param name="PendingDeliveries">Deliveries (notification × channel) still being tried.</param>
 public sealed record DeadLettersView(IReadOnlyList<DeadLetterView> DeadLetters, long DeadLettered, int PendingDeliveries);
 
-/// <param name="Key">The notification's idempotency key.</param>
-/// <param name="Attempts">Sends tried; 0 when refused before any.</param>
+/// <param name="Key">The notification's idempotency key (re-driving keeps it).</param>
+/// <param name="Attempts">Sends tried in its last retry period; 0 when refused before any.</param>
+/// <param name="Accepted">When its last retry period began: accepted by the outbox, or re-driven.</param>
+/// <param name="At">When it was given up.</param>
+/// <param name="Id">What <c>holler alerts dead-letters show|redrive</c> take: stable for the delivery (notification × channel).</param>
 public sealed record DeadLetterView(string Key, string AlertId, string Transition, string RuleId, string Channel, string Reason, int Attempts,
-    IReadOnlyList<string> Businesses, DateTimeOffset Accepted, DateTimeOffset At)
+    IReadOnlyList<string> Businesses, DateTimeOffset Accepted, DateTimeOffset At, string Id = "", string RuleName = "")
 {
     public static DeadLetterView From(Holler.Alerts.Delivery.DeadLetter d) =>
         new(d.Notification.IdempotencyKey, d.Notification.AlertId, d.Notification.Transition.ToString().ToLowerInvariant(), d.Notification.RuleId,
             d.Channel, d.Reason, d.Attempts, d.Notification.Businesses.Select(b => b.BusinessId).ToList(),
-            DateTimeOffset.FromUnixTimeMilliseconds(d.AcceptedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(d.AtMs));
+            DateTimeOffset.FromUnixTimeMilliseconds(d.AcceptedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(d.AtMs), d.Id,
+            d.Notification.RuleName);
 }
+
+/// <summary><c>POST /api/alerts/dead-letters/redrive</c>: every dead letter of a channel and/or a rule, oldest first.
+/// With neither, <paramref name="All"/> must be true: re-driving everything is never an accident.</summary>
+/// <param name="Limit">At most this many (default and most 1,000).</param>
+public sealed record RedriveRequest(string? Channel = null, string? Rule = null, bool All = false, int? Limit = null);
+
+/// <summary>What a re-drive did: the deliveries now pending again, and how many matching dead letters are left.</summary>
+public sealed record RedriveView(IReadOnlyList<RedrivenView> Redriven, int Left);
+
+/// <param name="Id">The dead letter's id, the same as it had in the list.</param>
+/// <param name="Key">The notification's idempotency key, which its receiver sees again.</param>
+public sealed record RedrivenView(string Id, string Key, string Channel);
