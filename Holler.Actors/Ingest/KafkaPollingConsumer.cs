@@ -93,10 +93,12 @@ public sealed class KafkaPollingConsumer : IDisposable
                 })
                 .SetLogHandler((_, m) => _log.LogDebug("librdkafka {Facility}: {Message}", m.Facility, m.Message))
                 .SetStatisticsHandler((_, json) => NoteHighWatermarks(json))
-                .SetPartitionsAssignedHandler((_, parts) =>
+                .SetPartitionsAssignedHandler((c, parts) =>
                 {
-                    // Positions restart at the committed offsets: what follows is not a gap in what this consumer read.
+                    // Positions restart at the committed offsets: a first record past one is a gap too, the records
+                    // since it deleted while no consumer read them (a node down longer than the broker's retention).
                     foreach (var part in parts) _lastOffset.Remove(part.Partition.Value);
+                    NoteCommittedPositions(c, parts);
                     _log.LogInformation("Ingest assigned partitions [{Partitions}] of {Topic}",
                         string.Join(",", parts.Select(p => p.Partition.Value)), _settings.Topic);
                 })
@@ -212,6 +214,20 @@ public sealed class KafkaPollingConsumer : IDisposable
             WarnNow($"Kafka partition {partition} skipped from offset {last} to {offset}: records were deleted before they were read");
         }
         _lastOffset[partition] = offset;
+    }
+
+    private void NoteCommittedPositions(IConsumer<byte[], byte[]> consumer, List<TopicPartition> parts)
+    {
+        try
+        {
+            foreach (var committed in consumer.Committed(parts, TimeSpan.FromSeconds(5)))
+                if (committed.Offset.Value > 0) _lastOffset[committed.Partition.Value] = committed.Offset.Value - 1;
+        }
+        catch (KafkaException e)
+        {
+            // Only the gap count depends on it: consuming goes on from the committed offsets either way.
+            _log.LogDebug("Committed offsets of newly assigned partitions not read ({Reason})", e.Error.Reason);
+        }
     }
 
     private void DrainCommits(IConsumer<byte[], byte[]> consumer)

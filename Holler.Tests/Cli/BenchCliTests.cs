@@ -90,6 +90,7 @@ public sealed class BenchCliTests
         Assert.Equal(0, recovery.GetProperty("produceFailed").GetInt64());
         // 500 events/s: the broker keeps well over a minute of it, so nothing may fall out of its retention.
         Assert.Equal(0, recovery.GetProperty("lost").GetInt64());
+        Assert.Equal(0, recovery.GetProperty("unread").GetInt64());
         Assert.True(recovery.GetProperty("businessesChecked").GetInt32() > 0);
         // Whatever was skipped as already checkpointed was read again, so it was uncommitted at the kill.
         Assert.InRange(recovery.GetProperty("duplicates").GetInt64(), 0, recovery.GetProperty("uncommitted").GetInt64());

@@ -18,7 +18,7 @@ public static class RecoveryReport
             Seconds(r.Up), Seconds(r.FirstProcessed), Seconds(r.CaughtUp),
             r.Exact
                 ? string.Create(c, $"exact ({r.BusinessesChecked:N0} businesses, {r.Counted:N0} events)")
-                : string.Create(c, $"{r.BusinessesWrong:N0} of {r.BusinessesChecked:N0} businesses wrong; counted {r.Counted:N0} of {r.Produced:N0}; {r.Lost:N0} lost to the broker's retention; {r.ProduceFailed:N0} not produced"));
+                : string.Create(c, $"{r.BusinessesWrong:N0} of {r.BusinessesChecked:N0} businesses wrong; counted {r.Counted:N0} of {r.Produced:N0}; {r.Lost:N0} lost to the broker's retention; {r.Unread:N0} never read; {r.ProduceFailed:N0} not produced"));
         console.Write(t);
     }
 
@@ -27,7 +27,7 @@ public static class RecoveryReport
         var c = CultureInfo.InvariantCulture;
         return new(string.Create(c, $"killed at {r.OfferedRate:N0}/s: caught up within {RecoveryResult.Target.TotalSeconds:N0} s of the restart, exact totals"),
             string.Create(c, $"up {Seconds(r.Up)}, caught up {Seconds(r.CaughtUp)}; {r.Uncommitted:N0} events read again; ")
-            + (r.Exact ? "totals exact" : string.Create(c, $"{r.BusinessesWrong:N0} businesses wrong, {r.Lost:N0} records lost to the broker's retention")),
+            + (r.Exact ? "totals exact" : string.Create(c, $"{r.BusinessesWrong:N0} businesses wrong, {r.Lost:N0} records lost to the broker's retention, {r.Unread:N0} never read")),
             r.Met);
     }
 

@@ -18,15 +18,17 @@ namespace Holler.Host.Commands.Bench;
 /// <param name="BusinessesWrong">Businesses whose counted total differs from what was produced.</param>
 /// <param name="Lost">Records the node's consumer had to jump over: gone from the broker (its retention) before the
 /// node read them.</param>
+/// <param name="Unread">Records produced that the node had not got past when the scenario ended (a partition it
+/// never caught up on).</param>
 public sealed record RecoveryResult(double OfferedRate, int Businesses, string Persistence, long CheckpointBytes,
     TimeSpan BeforeKill, bool KilledInCheckpointWrite, long SteadyLag, long Uncommitted, long UncommittedBytesMax,
     double ReplayBoundBytes, long Duplicates, TimeSpan Up, TimeSpan? FirstProcessed, TimeSpan? CaughtUp,
-    long Produced, long Counted, int BusinessesChecked, int BusinessesWrong, long ProduceFailed, long Lost)
+    long Produced, long Counted, int BusinessesChecked, int BusinessesWrong, long ProduceFailed, long Lost, long Unread)
 {
     /// <summary>The target: back and caught up within 30 s of the restart.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromSeconds(30);
 
-    public bool Exact => BusinessesWrong == 0 && Counted == Produced && ProduceFailed == 0 && Lost == 0;
+    public bool Exact => BusinessesWrong == 0 && Counted == Produced && ProduceFailed == 0 && Lost == 0 && Unread == 0;
     public bool Met => Exact && CaughtUp is { } c && c <= Target;
 }
 

@@ -105,7 +105,7 @@ public static class RecoveryScenario
             long duplicates = 0;
             TimeSpan? caughtUp = null;
             var allowedLag = (long)Math.Max(settings.RecoveryRate, steadyLag);
-            while (caughtUp is null && restarted.Elapsed < TimeSpan.FromMinutes(3))
+            while (caughtUp is null && restarted.Elapsed < TimeSpan.FromMinutes(2))
             {
                 if (node.HasExited) throw new InvalidOperationException("the restarted node exited: " + node.Tail());
                 up ??= await IsReady(http, token) ? restarted.Elapsed : null;
@@ -136,21 +136,28 @@ public static class RecoveryScenario
             var expected = producer.PerBusiness();
             var total = expected.Values.Sum();
             step.Report(80, string.Create(c, $"producer stopped at {total:N0}; waiting for the node to process everything"));
-            await Until(async () => await PositionAfterRestart(http, committedTotal, token) >= total, node, TimeSpan.FromMinutes(3),
-                "processing everything produced", token);
+            // A node that never caught up may never get there (a partition stuck behind the broker's retention): a
+            // minute more, then report what it has.
+            var finishing = Stopwatch.StartNew();
+            while (await PositionAfterRestart(http, committedTotal, token) < total && finishing.Elapsed < (caughtUp is null ? TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(3)))
+            {
+                if (node.HasExited) throw new InvalidOperationException("the restarted node exited: " + node.Tail());
+                await Task.Delay(Poll, token);
+            }
             var final = await Counts(http, token);
+            var unread = Math.Max(0, total - (committedTotal + (final?.Position ?? 0)));
             duplicates = final?.Duplicates ?? duplicates;
             var lost = lostBefore + (final?.SkippedOffsets ?? 0);
 
             step.Report(90, string.Create(c, $"checking {expected.Count:N0} businesses' totals ({lost:N0} records lost to the broker's retention)"));
             // With records lost the totals cannot come right: one look says by how much.
-            var (wrong, counted) = await CheckTotals(http, expected, lost > 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(2), token);
+            var (wrong, counted) = await CheckTotals(http, expected, lost + unread > 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(2), token);
             step.Report(100, string.Create(c,
                 $"up {up?.TotalSeconds:N1} s · caught up {caughtUp?.TotalSeconds:N1} s after the restart · {uncommitted.Sum():N0} events re-read · {wrong} businesses wrong"));
             return new RecoveryResult(settings.RecoveryRate, settings.RecoveryBusinesses, persistence, settings.CheckpointBytes,
                 settings.RecoveryPhase, inWrite, steadyLag, uncommitted.Sum(), uncommittedBytes.Max(), bound, duplicates,
                 up ?? restarted.Elapsed, RecoveryMath.FirstProcessedAt(samples, committedTotal), caughtUp,
-                total, counted, expected.Count, wrong, producer.Failed, lost);
+                total, counted, expected.Count, wrong, producer.Failed, lost, unread);
         }
         finally
         {
