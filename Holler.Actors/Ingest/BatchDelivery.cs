@@ -13,8 +13,9 @@ namespace Holler.Ingest;
 /// </summary>
 /// <param name="shards">How many tracker shards the cluster has: the ingest sends one batch per shard.</param>
 /// <param name="fleet">Counts every parsed micro-batch for the fleet views; null for none.</param>
+/// <param name="checkpoints">When to ask trackers for a checkpoint sooner than they take one; the defaults if null.</param>
 public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics metrics, ParseLimits limits, TimeProvider clock,
-    TimeSpan ackTimeout, ILogger log, FleetRecorder? fleet = null)
+    TimeSpan ackTimeout, ILogger log, FleetRecorder? fleet = null, CheckpointTriggers? checkpoints = null)
 {
     // Written by Prepare only, which the stream calls for one micro-batch at a time; kept across stream restarts.
     private long _observedSinceSecond;
@@ -24,13 +25,13 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
     private readonly DimensionValuePool _values = new();
 
     // Used by the delivery stage only, one micro-batch or flush at a time; a new one for each run of the stream.
-    private DurabilityLedger _ledger = new();
+    private DurabilityLedger _ledger = new(checkpoints);
     private long _lastBatchTicks;
 
     /// <summary>Starts a run of the stream, which reads from the committed offsets: nothing sent is pending any more.</summary>
     public void BeginRun()
     {
-        _ledger = new DurabilityLedger();
+        _ledger = new DurabilityLedger(checkpoints);
         _lastBatchTicks = clock.GetUtcNow().UtcTicks;
     }
 

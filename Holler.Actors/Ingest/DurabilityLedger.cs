@@ -10,18 +10,12 @@ namespace Holler.Ingest;
 /// </summary>
 public sealed class DurabilityLedger
 {
-    /// <summary>Bytes of a partition consumed but not committed past which its shards are asked to checkpoint now: a
-    /// fifth of what the embedded broker keeps per partition, so a restart always finds its records still there.</summary>
-    public const long CheckpointBytes = 1 << 20;
-
-    /// <summary>Least time between two checkpoints one shard is asked for while the stream is busy: a checkpoint writes
-    /// the whole shard, so at high rates the bytes trigger alone would have every shard write itself every second.</summary>
-    public static readonly TimeSpan MinForcedInterval = TimeSpan.FromSeconds(5);
+    private readonly CheckpointTriggers _triggers;
 
     private readonly Dictionary<int, long> _lastForced = new();
 
-    /// <summary>Longest a sent batch waits for a checkpoint before its shard is asked for one.</summary>
-    public static readonly TimeSpan MaxCheckpointDelay = TimeSpan.FromSeconds(30);
+    /// <param name="triggers">When to ask shards for a checkpoint sooner; <see cref="CheckpointTriggers.Default"/> if null.</param>
+    public DurabilityLedger(CheckpointTriggers? triggers = null) => _triggers = triggers ?? CheckpointTriggers.Default;
 
     private readonly Dictionary<(int Shard, int Partition), Pending> _pending = new();
     private readonly Dictionary<int, long> _consumed = new();
@@ -89,7 +83,8 @@ public sealed class DurabilityLedger
     /// <summary>
     /// Shards with batches not durable yet, each with what was sent it per partition and whether to ask it for a
     /// checkpoint now: when the stream is idle (nothing else would trigger one), when a partition it holds back has
-    /// <see cref="CheckpointBytes"/> uncommitted, or when its oldest batch has waited <see cref="MaxCheckpointDelay"/>.
+    /// <see cref="CheckpointTriggers.Bytes"/> uncommitted, or when its oldest batch has waited
+    /// <see cref="CheckpointTriggers.MaxDelay"/>; while busy, one shard at most every <see cref="CheckpointTriggers.MinInterval"/>.
     /// </summary>
     public IReadOnlyList<CheckpointRequest> Requests(bool idle, long nowTicks)
     {
@@ -98,9 +93,9 @@ public sealed class DurabilityLedger
         {
             if (pending.Floor is null) continue;
             var force = idle
-                        || (_bytes.TryGetValue(partition, out var b) && b.Uncommitted >= CheckpointBytes)
-                        || TimeSpan.FromTicks(nowTicks - pending.OldestTicks) >= MaxCheckpointDelay;
-            if (force && !idle && _lastForced.TryGetValue(shard, out var last) && TimeSpan.FromTicks(nowTicks - last) < MinForcedInterval)
+                        || (_bytes.TryGetValue(partition, out var b) && b.Uncommitted >= _triggers.Bytes)
+                        || TimeSpan.FromTicks(nowTicks - pending.OldestTicks) >= _triggers.MaxDelay;
+            if (force && !idle && _lastForced.TryGetValue(shard, out var last) && TimeSpan.FromTicks(nowTicks - last) < _triggers.MinInterval)
                 force = false;
             if (!requests.TryGetValue(shard, out var r)) requests[shard] = r = (new Dictionary<int, long>(), false);
             r.Sent[partition] = pending.SentUpTo;

@@ -34,7 +34,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
         _metrics = metrics;
         _limits = limits;
         _log = loggers.CreateLogger<IngestActor>();
-        _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log, fleet);
+        _delivery = new BatchDelivery(trackers, shards, metrics, limits, clock, settings.Ack, _log, fleet, settings.Checkpoints);
 
         Receive<StreamEnded>(ended =>
         {

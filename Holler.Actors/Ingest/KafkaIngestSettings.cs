@@ -8,6 +8,7 @@ namespace Holler.Ingest;
 /// <param name="MaxBatchRecords">Records per micro-batch at most.</param>
 /// <param name="MaxBatchDelay">How long a micro-batch may wait to fill.</param>
 /// <param name="AckTimeout">How long a tracker may take to make a batch durable before it is re-sent.</param>
+/// <param name="Checkpoints">When the ingest asks trackers for a checkpoint sooner; <see cref="CheckpointTriggers.Default"/> if null.</param>
 public sealed record KafkaIngestSettings(
     string BootstrapServers,
     string Topic = "holler.traffic",
@@ -17,7 +18,8 @@ public sealed record KafkaIngestSettings(
     int MaxBatchRecords = 20_000,
     TimeSpan? MaxBatchDelay = null,
     TimeSpan? AckTimeout = null,
-    IReadOnlyDictionary<string, string>? ExtraConsumerConfig = null)
+    IReadOnlyDictionary<string, string>? ExtraConsumerConfig = null,
+    CheckpointTriggers? Checkpoints = null)
 {
     public TimeSpan Session => SessionTimeout ?? TimeSpan.FromSeconds(10);
     public TimeSpan BatchDelay => MaxBatchDelay ?? TimeSpan.FromMilliseconds(200);

@@ -11,12 +11,12 @@ public static class BenchCommand
 {
     private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];
     /// <summary>Run only when asked for: they measure a failure mode or a side path, not the engine.</summary>
-    private static readonly string[] Optional = ["alerts", "history"];
+    private static readonly string[] Optional = ["alerts", "history", "recovery"];
 
     public static Command Create()
     {
         var defaults = new BenchSettings();
-        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale (the default), alerts, history", DefaultValueFactory = _ => string.Join(",", Known) };
+        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale (the default), alerts, history, recovery", DefaultValueFactory = _ => string.Join(",", Known) };
         var businesses = new Option<int>("--businesses") { Description = "Businesses in engine, kafka and freshness (default: 200000)", DefaultValueFactory = _ => defaults.Businesses };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => defaults.Zipf };
         var duration = new Option<string>("--duration") { Description = "Engine's measured time after warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
@@ -35,11 +35,15 @@ public static class BenchCommand
         var alertsPhase = new Option<string>("--alerts-phase") { Description = "How long each receiver behaviour lasts in alerts, at --scale-rate (default: 30s)", DefaultValueFactory = _ => "30s" };
         var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
         var historyDb = new Option<string?>("--history-postgres") { Description = "PostgreSQL connection string for the history scenario (default: SQLite in a temporary folder)" };
+        var checkpointBytes = new Option<long>("--checkpoint-bytes") { Description = "The node's Ingest:CheckpointBytes in engine, scale and recovery (default: 1048576; larger suits a Kafka with long retention)", DefaultValueFactory = _ => defaults.CheckpointBytes };
+        var recoveryRate = new Option<double>("--recovery-rate") { Description = "Offered events/s in recovery, while the node is killed and restarted (default: 4000)", DefaultValueFactory = _ => defaults.RecoveryRate };
+        var recoveryBusinesses = new Option<int>("--recovery-businesses") { Description = "Businesses in recovery, each one's total checked (default: 10000)", DefaultValueFactory = _ => defaults.RecoveryBusinesses };
+        var recoveryPhase = new Option<string>("--recovery-phase") { Description = "Traffic in recovery before the kill, and after the node caught up (default: 20s)", DefaultValueFactory = _ => "20s" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
             scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
-            historyRate, historyDb, json,
+            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -68,6 +72,10 @@ public static class BenchCommand
                 BatchRecords = parse.GetValue(batch),
                 HistoryRate = parse.GetValue(historyRate),
                 HistoryConnectionString = parse.GetValue(historyDb),
+                CheckpointBytes = parse.GetValue(checkpointBytes),
+                RecoveryRate = parse.GetValue(recoveryRate),
+                RecoveryBusinesses = parse.GetValue(recoveryBusinesses),
+                RecoveryPhase = Duration(parse.GetValue(recoveryPhase)!, "--recovery-phase", errors),
             };
             if (settings.Businesses is < 1000 or > 10_000_000) errors.Add("--businesses must be between 1000 and 10000000");
             if (settings.ScaleBusinesses.Any(n => n is < 1000 or > 10_000_000)) errors.Add("--scale-businesses must each be between 1000 and 10000000");
@@ -81,6 +89,10 @@ public static class BenchCommand
             if (settings.CorpusEvents is < 200_000 or > 10_000_000) errors.Add("--corpus must be between 200000 and 10000000");
             if (settings.ScaleRate is < 100 or > 10_000_000) errors.Add("--scale-rate must be between 100 and 10000000");
             if (settings.FreshnessRates.Any(r => r is < 100 or > 10_000_000)) errors.Add("--freshness-rates must each be between 100 and 10000000");
+            if (settings.CheckpointBytes is < Configuration.IngestOptionsSection.MinCheckpointBytes or > Configuration.IngestOptionsSection.MaxCheckpointBytes)
+                errors.Add($"--checkpoint-bytes must be between {Configuration.IngestOptionsSection.MinCheckpointBytes} and {Configuration.IngestOptionsSection.MaxCheckpointBytes}");
+            if (settings.RecoveryRate is < 100 or > 1_000_000) errors.Add("--recovery-rate must be between 100 and 1000000");
+            if (settings.RecoveryBusinesses is < 1000 or > 1_000_000) errors.Add("--recovery-businesses must be between 1000 and 1000000");
             if (errors.Count > 0)
             {
                 foreach (var error in errors) await Console.Error.WriteLineAsync($"holler bench: {error}");
@@ -129,6 +141,10 @@ public static class BenchCommand
                             foreach (var n in settings.ScaleBusinesses)
                                 report.Scale.Add(await ScaleScenario.RunAsync(settings, n,
                                     progress.Step(string.Create(CultureInfo.InvariantCulture, $"scale @ {n:N0} businesses")), token));
+                            break;
+                        case "recovery":
+                            report.Recovery = await RecoveryScenario.RunAsync(settings, progress.Step(string.Create(CultureInfo.InvariantCulture,
+                                $"recovery @ {settings.RecoveryRate:N0}/s")), token);
                             break;
                         case "alerts":
                             report.Alerts = await AlertsScenario.RunAsync(settings, progress.Step("alerts · receiver answers, hangs, refuses"), token);

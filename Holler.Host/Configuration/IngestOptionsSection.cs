@@ -21,6 +21,20 @@ public sealed class IngestOptionsSection
     public int BatchDelayMs { get; set; } = 200;
     public int AckTimeoutMs { get; set; } = 30_000;
 
+    /// <summary>Bytes of a partition consumed but not committed past which its trackers are asked to checkpoint: what
+    /// a crash replays at most, per partition (see docs/architecture.md#snapshots-and-the-journal).</summary>
+    public long CheckpointBytes { get; set; } = Holler.Ingest.CheckpointTriggers.DefaultBytes;
+    public int CheckpointMaxDelaySeconds { get; set; } = (int)Holler.Ingest.CheckpointTriggers.DefaultMaxDelay.TotalSeconds;
+    public int CheckpointMinIntervalSeconds { get; set; } = (int)Holler.Ingest.CheckpointTriggers.DefaultMinInterval.TotalSeconds;
+
+    /// <summary>Below this a shard would be asked to write itself whole for every few hundred records.</summary>
+    public const long MinCheckpointBytes = 64 * 1024;
+    public const long MaxCheckpointBytes = 1L << 40;
+
+    /// <summary>The embedded broker keeps only about 5 MB per partition: an uncommitted tail longer than this could be
+    /// gone from it when a crashed node comes back, and its records lost.</summary>
+    public const long EmbeddedBrokerCheckpointBytes = 4L << 20;
+
     public ParseLimits Resolve(List<string> errors)
     {
         if (MaxFutureSeconds < 0) errors.Add($"Ingest:MaxFutureSeconds must not be negative, was {MaxFutureSeconds}");
@@ -31,5 +45,20 @@ public sealed class IngestOptionsSection
         if (BatchDelayMs is < 1 or > 60_000) errors.Add($"Ingest:BatchDelayMs must be between 1 and 60000, was {BatchDelayMs}");
         if (AckTimeoutMs < 100) errors.Add($"Ingest:AckTimeoutMs must be at least 100, was {AckTimeoutMs}");
         return new ParseLimits(MaxFutureSeconds * 1000L, MaxAgeHours * 3_600_000L, MaxRecordBytes);
+    }
+
+    /// <param name="embeddedBroker">No Kafka:Bootstrap: the node runs the embedded broker, with its short retention.</param>
+    public Holler.Ingest.CheckpointTriggers ResolveCheckpoints(bool embeddedBroker, List<string> errors)
+    {
+        if (CheckpointBytes is < MinCheckpointBytes or > MaxCheckpointBytes)
+            errors.Add($"Ingest:CheckpointBytes must be between {MinCheckpointBytes} and {MaxCheckpointBytes}, was {CheckpointBytes}");
+        else if (embeddedBroker && CheckpointBytes > EmbeddedBrokerCheckpointBytes)
+            errors.Add($"Ingest:CheckpointBytes must be at most {EmbeddedBrokerCheckpointBytes} with the embedded broker (it keeps about 5 MB per partition; set Kafka:Bootstrap for more), was {CheckpointBytes}");
+        if (CheckpointMaxDelaySeconds is < 1 or > 86_400)
+            errors.Add($"Ingest:CheckpointMaxDelaySeconds must be between 1 and 86400, was {CheckpointMaxDelaySeconds}");
+        if (CheckpointMinIntervalSeconds is < 0 or > 3_600)
+            errors.Add($"Ingest:CheckpointMinIntervalSeconds must be between 0 and 3600, was {CheckpointMinIntervalSeconds}");
+        return new Holler.Ingest.CheckpointTriggers(CheckpointBytes, TimeSpan.FromSeconds(CheckpointMaxDelaySeconds),
+            TimeSpan.FromSeconds(CheckpointMinIntervalSeconds));
     }
 }

@@ -40,6 +40,8 @@ public sealed record NodeConfig
     public required int BatchMaxRecords { get; init; }
     public required TimeSpan BatchDelay { get; init; }
     public required TimeSpan AckTimeout { get; init; }
+    /// <summary>When the ingest asks trackers for a checkpoint sooner (Ingest:Checkpoint…).</summary>
+    public Holler.Ingest.CheckpointTriggers Checkpoints { get; init; } = Holler.Ingest.CheckpointTriggers.Default;
     /// <summary>Where the dashboard listens (used only with the web role).</summary>
     public required string WebHostname { get; init; }
     public required int WebPort { get; init; }

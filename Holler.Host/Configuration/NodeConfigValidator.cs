@@ -33,6 +33,7 @@ public static class NodeConfigValidator
         o.Tracker.Validate(errors);
         var dimensions = o.Dimensions.Resolve(errors);
         var parseLimits = o.Ingest.Resolve(errors);
+        var checkpoints = o.Ingest.ResolveCheckpoints(embeddedBroker: bootstrap is null, errors);
         o.Web.Validate(errors);
         o.Operator.Validate(errors);
         var alertDelivery = o.Alerts.ResolveDelivery(errors);
@@ -75,6 +76,7 @@ public static class NodeConfigValidator
             BatchMaxRecords = o.Ingest.BatchMaxRecords,
             BatchDelay = TimeSpan.FromMilliseconds(o.Ingest.BatchDelayMs),
             AckTimeout = TimeSpan.FromMilliseconds(o.Ingest.AckTimeoutMs),
+            Checkpoints = checkpoints,
             WebHostname = o.Web.Hostname.Trim(),
             WebPort = o.Web.Port,
             OperatorHostname = o.Operator.Hostname.Trim(),

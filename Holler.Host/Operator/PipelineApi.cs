@@ -71,7 +71,7 @@ internal static class PipelineApi
             var rejected = Enum.GetValues<RejectReason>().ToDictionary(r => r.ToString(), r => status.Rejected.GetValueOrDefault(r));
             return Results.Json(new IngestView(Cluster.Get(system).SelfAddress.ToString(), config.Topic, status.Consumed, status.Accepted,
                 status.Applied, status.Duplicates, rejected.Values.Sum(), rejected, rates.Consumed, rates.Applied, rates.WindowSeconds,
-                IngestView.TotalLag(partitions), partitions), OperatorJson.Options);
+                IngestView.TotalLag(partitions), partitions, metrics.SkippedOffsets), OperatorJson.Options);
         });
     }
 }

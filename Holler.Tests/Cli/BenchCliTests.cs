@@ -72,6 +72,41 @@ public sealed class BenchCliTests
     }
 
     [Fact]
+    public async Task Bench_recovery_kills_a_node_mid_stream_and_the_restarted_node_ends_with_exact_totals()
+    {
+        var result = await HollerProcess.RunAsync([
+            "bench", "--json", "--scenarios", "recovery", "--corpus", "200000",
+            "--recovery-rate", "500", "--recovery-businesses", "1000", "--recovery-phase", "4s",
+        ], timeout: TimeSpan.FromMinutes(8));
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var recovery = json.RootElement.GetProperty("recovery");
+        Assert.Equal("sqlite", recovery.GetProperty("persistence").GetString());
+        var produced = recovery.GetProperty("produced").GetInt64();
+        Assert.True(produced > 4 * 500 / 2, $"produced {produced}: traffic ran before and after the kill");
+        Assert.Equal(produced, recovery.GetProperty("counted").GetInt64());
+        Assert.Equal(0, recovery.GetProperty("businessesWrong").GetInt32());
+        Assert.Equal(0, recovery.GetProperty("produceFailed").GetInt64());
+        // 500 events/s: the broker keeps well over a minute of it, so nothing may fall out of its retention.
+        Assert.Equal(0, recovery.GetProperty("lost").GetInt64());
+        Assert.Equal(0, recovery.GetProperty("unread").GetInt64());
+        Assert.True(recovery.GetProperty("businessesChecked").GetInt32() > 0);
+        // Whatever was skipped as already checkpointed was read again, so it was uncommitted at the kill.
+        Assert.InRange(recovery.GetProperty("duplicates").GetInt64(), 0, recovery.GetProperty("uncommitted").GetInt64());
+        Assert.Contains(json.RootElement.GetProperty("targets").EnumerateArray(), t => t.GetProperty("target").GetString()!.StartsWith("killed at 500/s"));
+    }
+
+    [Fact]
+    public async Task Bench_with_a_checkpoint_trigger_out_of_range_says_so_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["bench", "--scenarios", "engine", "--checkpoint-bytes", "10"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--checkpoint-bytes must be between 65536 and 1099511627776", result.Stderr);
+    }
+
+    [Fact]
     public async Task Bench_with_an_unknown_scenario_says_so_with_exit_code_2()
     {
         var result = await HollerProcess.RunAsync(["bench", "--scenarios", "engine,warp"]);

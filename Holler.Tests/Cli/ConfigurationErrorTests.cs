@@ -31,6 +31,8 @@ public sealed class ConfigurationErrorTests
     [InlineData(new[] { "run", "--set", "Detector:Bogus=1" }, "Detector:Bogus: unknown setting (did you mean Detector:")]
     [InlineData(new[] { "run", "--set", "Role=web" }, "Role: unknown setting (did you mean Roles?)")]
     [InlineData(new[] { "run", "--set", "Ingest:MaxRecordBytes=100" }, "Ingest:MaxRecordBytes must be between 1024 and 1048576, was 100")]
+    [InlineData(new[] { "run", "--set", "Ingest:CheckpointBytes=lots" }, "Ingest:CheckpointBytes")]
+    [InlineData(new[] { "run", "--set", "Ingest:CheckpointBytes=16777216" }, "Ingest:CheckpointBytes must be at most 4194304 with the embedded broker")]
     [InlineData(new[] { "run", "--set", "Web:PublicUrl=ftp://holler.example" }, "Web:PublicUrl: 'ftp://holler.example' is not an absolute http(s) address")]
     [InlineData(new[] { "run", "--set", "Alerts:GroupSize=0" }, "Alerts:GroupSize must be between 1 and 1000, was 0")]
     // Access (docs/access.md): a dashboard others can reach needs sign-in, as the operator endpoint needs a token.

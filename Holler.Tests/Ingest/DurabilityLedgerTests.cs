@@ -43,13 +43,37 @@ public sealed class DurabilityLedgerTests
         var busy = Assert.Single(ledger.Requests(idle: false, nowTicks: 0));
         Assert.Equal((1, false, 1L), (busy.Shard, busy.Force, busy.SentUpTo[0]));
         Assert.True(Assert.Single(ledger.Requests(idle: true, nowTicks: 0)).Force);
-        Assert.True(Assert.Single(ledger.Requests(idle: false, DurabilityLedger.MaxCheckpointDelay.Ticks)).Force);
+        Assert.True(Assert.Single(ledger.Requests(idle: false, CheckpointTriggers.DefaultMaxDelay.Ticks)).Force);
 
-        ledger.Consumed(Offsets((0, 3)), Offsets((0, DurabilityLedger.CheckpointBytes)));
-        var far = DurabilityLedger.MaxCheckpointDelay.Ticks + DurabilityLedger.MinForcedInterval.Ticks;
+        ledger.Consumed(Offsets((0, 3)), Offsets((0, CheckpointTriggers.DefaultBytes)));
+        var far = CheckpointTriggers.DefaultMaxDelay.Ticks + CheckpointTriggers.DefaultMinInterval.Ticks;
         Assert.True(Assert.Single(ledger.Requests(idle: false, far)).Force);
         // Far behind but just asked: not again within the interval, unless the stream is idle.
         Assert.False(Assert.Single(ledger.Requests(idle: false, far + 1)).Force);
         Assert.True(Assert.Single(ledger.Requests(idle: true, far + 1)).Force);
+    }
+
+    [Fact]
+    public void A_configured_bytes_trigger_forces_a_checkpoint_at_its_threshold_and_not_below()
+    {
+        var triggers = new CheckpointTriggers(Bytes: 8 << 20, MaxDelay: TimeSpan.FromHours(1), MinInterval: TimeSpan.Zero);
+        var ledger = new DurabilityLedger(triggers);
+        ledger.Sent(Batch(1, 0, 0, 1), 0);
+        ledger.Consumed(Offsets((0, 2)), Offsets((0, CheckpointTriggers.DefaultBytes * 4)));
+        Assert.Equal(Offsets((0, 0)), ledger.TakeCommits()); // nothing durable yet
+
+        // Four times the default's bytes uncommitted: the default would have forced one, 8 MiB does not yet.
+        Assert.False(Assert.Single(ledger.Requests(idle: false, nowTicks: 1)).Force);
+
+        ledger.Sent(Batch(1, 0, 2), 1);
+        ledger.Consumed(Offsets((0, 3)), Offsets((0, (8 << 20) - CheckpointTriggers.DefaultBytes * 4)));
+        Assert.True(Assert.Single(ledger.Requests(idle: false, nowTicks: 2)).Force);
+        // No least interval configured: asked again at the next tick while still that far behind.
+        Assert.True(Assert.Single(ledger.Requests(idle: false, nowTicks: 3)).Force);
+
+        // Once durable and committed, the bytes no longer count.
+        ledger.Durable(1, 0, 2);
+        Assert.Equal(Offsets((0, 3)), ledger.TakeCommits());
+        Assert.Empty(ledger.Requests(idle: false, nowTicks: 4));
     }
 }

@@ -16,6 +16,7 @@ public sealed record BenchReport
     public List<ScaleResult> Scale { get; } = [];
     public AlertsResult? Alerts { get; set; }
     public HistoryResult? History { get; set; }
+    public RecoveryResult? Recovery { get; set; }
     public List<string> Errors { get; } = [];
 
     public IReadOnlyList<TargetCheck> Targets => TargetCheck.For(this);
@@ -84,6 +85,7 @@ public sealed record BenchReport
                 h.Dropped.ToString("N0", c), h.MaxQueued.ToString("N0", c), Ms(h.FinalFlush.TotalMilliseconds), h.Capacity.ToString("N0", c), h.KeptUp ? "yes" : "no");
             console.Write(t);
         }
+        if (Recovery is { } recovery) RecoveryReport.Render(console, recovery);
         var targets = new Table().Title("targets (docs/architecture.md#performance-model)").AddColumns("target", "measured", "met");
         foreach (var check in Targets) targets.AddRow(Markup.Escape(check.Target), Markup.Escape(check.Measured), check.Met switch { true => "[green]yes[/]", false => "[red]no[/]", null => "-" });
         console.Write(targets);
@@ -140,6 +142,7 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
             list.Add(new("ingest with a dead alert receiver within 10% of with a live one",
                 string.Create(c, $"events/s {a.WorstRatio:P1}, CPU/event {a.WorstCpuRatio:P1} ({string.Join(", ", a.Phases.Select(p => $"{p.Receiver} {p.EventsPerSecond:N0}/s"))})"),
                 a.WorstRatio >= 0.9 && a.WorstCpuRatio <= 1.1));
+        if (r.Recovery is { } recovery) list.Add(RecoveryReport.Target(recovery));
         if (r.Scale.Count > 0)
         {
             // Per business *added*: the heap's growth between two sizes over the businesses between them. The average

@@ -29,4 +29,15 @@ public sealed record BenchSettings
     public double HistoryRate { get; init; } = 20_000;
     /// <summary>PostgreSQL for the history scenario; empty for SQLite in a temporary folder.</summary>
     public string? HistoryConnectionString { get; init; }
+    /// <summary>The node's Ingest:CheckpointBytes in engine, scale and recovery (a larger one suits a Kafka with long retention).</summary>
+    public long CheckpointBytes { get; init; } = Holler.Ingest.CheckpointTriggers.DefaultBytes;
+    /// <summary>Offered events/s while the recovery scenario's node is killed and restarted.</summary>
+    public double RecoveryRate { get; init; } = 4_000;
+    /// <summary>Businesses in the recovery scenario: each one's total is checked against what was produced.</summary>
+    public int RecoveryBusinesses { get; init; } = 10_000;
+    /// <summary>Traffic before the recovery scenario's kill, and after the node caught up again.</summary>
+    public TimeSpan RecoveryPhase { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The node's checkpoint triggers with <see cref="CheckpointBytes"/>.</summary>
+    public Holler.Ingest.CheckpointTriggers CheckpointTriggersFor() => Holler.Ingest.CheckpointTriggers.Default with { Bytes = CheckpointBytes };
 }

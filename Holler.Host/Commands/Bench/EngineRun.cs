@@ -34,7 +34,7 @@ public sealed class EngineRun : IAsyncDisposable
         // The node's path counts every event for the fleet views too (nobody drains this recorder: it stays bounded).
         var metrics = new IngestMetrics();
         var delivery = new BatchDelivery(node.Trackers, node.Config.Shards, metrics, node.Config.ParseLimits, TimeProvider.System, node.Config.AckTimeout,
-            NullLogger.Instance, new FleetRecorder(new FleetDirectory(corpus.Catalog)));
+            NullLogger.Instance, new FleetRecorder(new FleetDirectory(corpus.Catalog)), node.Config.Checkpoints);
         var (killSwitch, done) = IngestPipeline.Run(feeder.Records, delivery, node.Config.BatchMaxRecords, node.Config.BatchDelay,
             _ => { }, deadLetters: null, node.System.Materializer(), CancellationToken.None);
         return new EngineRun(feeder, metrics, killSwitch, done);

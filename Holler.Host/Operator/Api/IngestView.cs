@@ -5,9 +5,11 @@ namespace Holler.Host.Operator.Api;
 /// <param name="Rejected">Every reject reason with its count (zeros included, so the keys never change).</param>
 /// <param name="Lag">Records the node's partitions hold beyond what it committed, summed (<see cref="TotalLag"/>); null
 /// while any partition's lag is unknown, as right after a start.</param>
+/// <param name="SkippedOffsets">Offsets the consumer had to jump over since the node started: records the broker no
+/// longer held when they were due (a retention shorter than the node's backlog), lost to the counts.</param>
 public sealed record IngestView(string Node, string Topic, long Consumed, long Accepted, long Applied, long Duplicates,
     long RejectedTotal, IReadOnlyDictionary<string, long> Rejected, double ConsumedPerSecond, double AppliedPerSecond,
-    double RateWindowSeconds, long? Lag, IReadOnlyList<PartitionView> Partitions)
+    double RateWindowSeconds, long? Lag, IReadOnlyList<PartitionView> Partitions, long SkippedOffsets = 0)
 {
     /// <summary>The partitions' lags summed; 0 with none assigned (the node owes nothing), null while any is unknown:
     /// right after a start nothing is committed yet, and 0, or a sum over the partitions known, would pass for a node
