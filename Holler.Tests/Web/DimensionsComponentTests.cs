@@ -194,6 +194,30 @@ public sealed class DimensionsComponentTests : IAsyncDisposable
         Assert.Contains("/biz/x/menu 55% (usually 10%)", drivers);
     }
 
+    [Fact]
+    public void An_ongoing_error_surge_in_the_history_shows_the_error_board_peak_and_a_traffic_surge_of_the_same_business_is_not_mixed_in()
+    {
+        var since = NowMs - 60_000;
+        var errors = new LeaderboardEntry(B(8).Id, 31.2, 480, 0.02, 0.16, since, NowMs, Errors: true);
+        var traffic = new LeaderboardEntry(B(8).Id, 12, 900, 100, 9, since, NowMs);
+        _feed.Update(s => s with
+        {
+            Leaderboard = new LeaderboardUpdated([traffic], 1, NowMs, 7, [errors], 1),
+            LeaderboardReceivedMs = NowMs,
+            Connection = FeedConnection.Live,
+            History = [new SurgeRecord(B(8).Id, since, 0, 20, 300, 0.10, Errors: true), new SurgeRecord(B(8).Id, since, 0, 10, 800, 7)],
+        });
+
+        var cut = _ctx.Render<LiveView>();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=history-row]").Count), Wait);
+        var rows = cut.FindAll("[data-testid=history-row]");
+        Assert.Equal("16%", rows[0].QuerySelector("td[data-label='Peak 5xx share']")!.TextContent.Trim());
+        Assert.Equal("31.2", rows[0].QuerySelector("td[data-label='Peak score']")!.TextContent.Trim());
+        Assert.Equal("9.0×", rows[1].QuerySelector("td[data-label='Peak ratio']")!.TextContent.Trim());
+        Assert.Equal("12.0", rows[1].QuerySelector("td[data-label='Peak score']")!.TextContent.Trim());
+    }
+
     private sealed class StubSeries : IBusinessSeriesSource
     {
         public BusinessSeries? Answer { get; set; }
