@@ -59,6 +59,20 @@ public sealed class DimensionsBrowserTests(DimensionsDevNodeFixture dev, ITestOu
         Assert.True(share > usual, $"5xx share now {share}% is not above its usual {usual}%");
         await Shot(page, "readme-errors");
 
+        // On a phone the error board's rows are cards too: severity and 5xx share on screen, nothing scrolls sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var cell in new[] { "error-score", "error-share" })
+        {
+            var box = await row.Locator($"[data-testid={cell}]").BoundingBoxAsync();
+            Assert.True(box is { Width: > 0 } && box.X >= 0 && box.X + box.Width <= 390.5, $"{cell} spans {box?.X}…{box?.X + box?.Width} on a 390 px screen");
+        }
+        var widths = await Eventually.Until(
+            () => page.EvaluateAsync<int[]>("() => new Promise(r => requestAnimationFrame(() => r([document.documentElement.scrollWidth, window.innerWidth])))"),
+            w => w[0] <= w[1], TimeSpan.FromSeconds(10), w => $"the error board is {w[0]} px wide in a {w[1]} px viewport");
+        output.WriteLine($"error board at 390 px: scrollWidth {widths[0]}");
+        await Shot(page, "phone-errors");
+        await page.SetViewportSizeAsync(1600, 1000);
+
         // Its drill-down flags the error surge.
         await page.GotoAsync(new Uri(dev.Dashboard, $"business/{Uri.EscapeDataString(erroring)}").ToString());
         await page.Locator("[data-testid=error-surge]").WaitForAsync();
