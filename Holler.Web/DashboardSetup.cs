@@ -14,7 +14,7 @@ public static class DashboardSetup
 {
     /// <param name="alertChannels">The configured alert channel names (Alerts:Channels:NAME), offered by the rule editor.</param>
     public static IServiceCollection AddHollerDashboard(this IServiceCollection services, WebAccessSettings access,
-        IEnumerable<string>? alertChannels = null)
+        IEnumerable<string>? alertChannels = null, Holler.Domain.Dimensions.DimensionSettings? dimensions = null)
     {
         services.AddHollerAccess(access);
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -25,6 +25,8 @@ public static class DashboardSetup
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
         services.AddSingleton<IDeadLettersSource, SingletonDeadLettersSource>();
+        // The drill-down says how busy a business must be to keep a breakdown.
+        services.AddSingleton(dimensions ?? Holler.Domain.Dimensions.DimensionSettings.Default);
         services.AddSingleton(new AlertChannelNames((alertChannels ?? []).Order(StringComparer.OrdinalIgnoreCase).ToList()));
         // After the framework's own registration, so circuits use this one.
         if (access.SignInRequired) services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();

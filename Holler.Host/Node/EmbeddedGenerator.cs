@@ -40,6 +40,12 @@ public sealed class EmbeddedGenerator(NodeConfig config, BusinessCatalog catalog
                 SurgeDuration = TimeSpan.FromSeconds(config.Generator.SurgeDurationSeconds),
                 ZipfExponent = config.Generator.ZipfExponent,
                 DailyRhythm = config.Generator.DailyRhythm,
+                SurgeFocus = config.Generator.ParsedSurgeFocus ?? SurgeFocus.None,
+                ErrorShare = config.Generator.ErrorShare,
+                ErrorBurstEvery = TimeSpan.FromSeconds(config.Generator.ErrorBurstEverySeconds),
+                FirstErrorBurstAfter = TimeSpan.FromSeconds(config.Generator.FirstErrorBurstAfterSeconds),
+                ErrorBurstDuration = TimeSpan.FromSeconds(config.Generator.ErrorBurstDurationSeconds),
+                ErrorBurstShare = config.Generator.ErrorBurstShare,
             },
         };
         try

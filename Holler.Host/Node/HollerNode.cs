@@ -135,7 +135,7 @@ public sealed class HollerNode : IAsyncDisposable
                 if (config.LeaderboardConsole)
                     akka.WithActors((system, _) => system.ActorOf(LeaderboardConsole.PropsFor(catalog, console ?? Console.Out), "leaderboard-console"));
             });
-            if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard(config.WebAccess, config.AlertDelivery.Channels.Keys);
+            if (config.Has(NodeRole.Web)) builder.Services.AddHollerDashboard(config.WebAccess, config.AlertDelivery.Channels.Keys, config.Tracker.Dims);
             if (config.LiveSettings is { } live)
                 builder.Services.AddHostedService(sp => new SettingsReload(live, sp.GetRequiredService<OperatorTokens>(),
                     sp.GetService<Holler.Web.Access.WebAccess>(), sp.GetRequiredService<ILogger<SettingsReload>>()));

@@ -34,10 +34,16 @@ internal static class PipelineApi
             {
                 catalog.TryGet(e.BusinessId, out var info);
                 return new LeaderboardRowView(i + 1, e.BusinessId, info?.Name, info?.City, info?.Category, e.Score, e.Ratio, e.Count,
-                    e.Baseline, DateTimeOffset.FromUnixTimeMilliseconds(e.SinceMs));
+                    e.Baseline, DateTimeOffset.FromUnixTimeMilliseconds(e.SinceMs), DriverView.From(e.Drivers));
+            }).ToList();
+            var errorRows = board.ErrorTopOrEmpty.Select((e, i) =>
+            {
+                catalog.TryGet(e.BusinessId, out var info);
+                return new ErrorRowView(i + 1, e.BusinessId, info?.Name, info?.City, info?.Category, e.Score, Math.Round(e.Ratio, 4),
+                    Math.Round(e.Baseline, 4), e.Count, DateTimeOffset.FromUnixTimeMilliseconds(e.SinceMs), DriverView.From(e.Drivers));
             }).ToList();
             return Results.Json(new LeaderboardView(DateTimeOffset.FromUnixTimeMilliseconds(board.PublishedAtMs), board.Sequence,
-                board.Surging, rows), OperatorJson.Options);
+                board.Surging, rows, board.ErrorSurging, errorRows), OperatorJson.Options);
         });
 
         api.MapGet("/business/{id}", async (string id, IActorRegistry registry, BusinessCatalog catalog, CancellationToken token) =>
@@ -57,7 +63,8 @@ internal static class PipelineApi
             return Results.Json(new BusinessView(id, info?.Name, info?.Category, info?.City, state, s.Count,
                 s.HeadSecond == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(s.HeadSecond + 1), s.WindowCounts, s.Baseline,
                 s.BandLow, s.BandHigh, s.Warm, s.Score, s.Ratio, s.Surging ? DateTimeOffset.FromUnixTimeMilliseconds(s.SurgeSinceMs) : null,
-                s.Total, s.Late, s.MinuteCounts, s.Surging ? (s.Drop ? "drop" : "surge") : null, s.ShiftMinutes), OperatorJson.Options);
+                s.Total, s.Late, s.MinuteCounts, s.Surging ? (s.Drop ? "drop" : "surge") : null, s.ShiftMinutes,
+                DimensionsView.From(s.Dimensions)), OperatorJson.Options);
         });
 
         api.MapGet("/ingest", async (ActorSystem system, IActorRegistry registry, IngestMetrics metrics, NodeConfig config,

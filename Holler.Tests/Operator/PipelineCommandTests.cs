@@ -43,8 +43,10 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
         Assert.Null(view.SurgingSince);
         using var doc = JsonDocument.Parse(json.Stdout);
         Assert.Equal(["businessId", "name", "category", "city", "state", "window", "windowEnd", "windowCounts", "baseline", "bandLow",
-            "bandHigh", "warm", "score", "ratio", "surgingSince", "total", "late", "minuteCounts", "episode", "shiftMinutes"],
+            "bandHigh", "warm", "score", "ratio", "surgingSince", "total", "late", "minuteCounts", "episode", "shiftMinutes", "dimensions"],
             doc.RootElement.EnumerateObject().Select(p => p.Name));
+        // 25 events in its window: below Dimensions:MinEventsPerMinute (30), so it keeps no breakdown.
+        Assert.Null(view.Dimensions);
         Assert.Null(view.Episode);
         Assert.Equal(0, view.ShiftMinutes);
 
@@ -54,6 +56,7 @@ public sealed class PipelineCommandTests(OperatorCluster cluster)
         Assert.Contains("25 events to ", human.Stdout);
         Assert.Contains("still learning", human.Stdout); // the "expected" row while warming up
         Assert.Contains("severity", human.Stdout);
+        Assert.Contains("no breakdown: too quiet", human.Stdout);
     }
 
     [Fact]

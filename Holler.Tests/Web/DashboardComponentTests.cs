@@ -41,6 +41,7 @@ public sealed class DashboardComponentTests : IAsyncDisposable
         _ctx.Services.AddSingleton(Catalog);
         _ctx.Services.AddSingleton<TimeProvider>(_clock);
         _ctx.Services.AddSingleton<IBusinessSeriesSource>(_series);
+        _ctx.Services.AddSingleton(Holler.Domain.Dimensions.DimensionSettings.Default);
     }
 
     public ValueTask DisposeAsync() => _ctx.DisposeAsync();

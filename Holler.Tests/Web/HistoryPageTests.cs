@@ -69,6 +69,8 @@ public sealed class HistoryPageTests : IAsyncDisposable
             Assert.Equal(2, rows.Count);
             Assert.Contains(catalog[1].Name, rows[0].TextContent); // severity 14 first
             Assert.Contains(catalog[0].Name, rows[1].TextContent);
+            // Ranked 1 and 2, not both by the loop's last value.
+            Assert.Equal(["1.", "2."], rows.Select(r => r.QuerySelector("strong")!.TextContent.Trim()));
         });
         Assert.NotNull(cut.Find("[data-testid=chart-history]"));
         Assert.Equal(35, cut.FindAll("[data-testid=calendar-day]").Count);

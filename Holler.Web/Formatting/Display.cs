@@ -31,6 +31,13 @@ public static class Display
     public static string Ratio(double ratio) =>
         double.IsFinite(ratio) ? (ratio >= 1000 ? ratio.ToString("N0", C) : ratio.ToString("N1", C)) + "×" : "∞×";
 
+    /// <summary>A share 0–1 as a person reads it: "82%", "0.4%" below one percent.</summary>
+    public static string Percent(double share) =>
+        !double.IsFinite(share) ? "—" : share is > 0 and < 0.01 ? (share * 100).ToString("0.0", C) + "%" : (share * 100).ToString("0", C) + "%";
+
+    /// <summary>A driver in a few words for a table cell: "ios 82% (usually 30%)".</summary>
+    public static string DriverShort(Holler.Domain.Dimensions.Driver d) => $"{d.Value} {Percent(d.Share)} (usually {Percent(d.BaselineShare)})";
+
     public static string Rate(double perSecond) => perSecond.ToString("N0", C) + "/s";
 
     public static string Clock(long unixMs) =>

@@ -35,6 +35,15 @@ public static class BusinessCommand
             if (b.ShiftMinutes > 0) Row("adapting", $"{b.ShiftMinutes} min into a lasting change, which becomes the new level if it lasts (Baseline:AdoptShiftAfterMinutes)");
             Row("last 60 min", Sparkline(b.MinuteCounts));
             Row("total", $"{b.Total.ToString("N0", c)} events, {b.Late.ToString("N0", c)} late");
+            if (b.Dimensions is { } d)
+            {
+                Row("drivers", d.Drivers.Count > 0 ? string.Join("\n", d.Drivers.Select(x => x.Text)) : "none: every share within 10 points of usual");
+                var u = d.ActiveUsers;
+                Row("active users", $"{u.LastMinute.ToString("N0", c)} (60 s), {u.LastFiveMinutes.ToString("N0", c)} (5 min), {u.LastHour.ToString("N0", c)} (1 h), ±{(u.StandardError * 100).ToString("0", c)}%");
+                Row("5xx share", $"{(d.ErrorShare * 100).ToString("0.#", c)}% now, usually {(d.UsualErrorShare * 100).ToString("0.#", c)}%, severity {d.ErrorScore.ToString("F2", c)}"
+                    + (d.ErrorSurgingSince is { } e ? $", error surge since {e.ToString("HH:mm:ss", c)} UTC" : ""));
+            }
+            else if (b.WindowEnd is not null) Row("drivers", "no breakdown: too quiet (Dimensions:MinEventsPerMinute)");
             call.Write(grid);
             return ExitCodes.Ok;
         }, id);

@@ -14,7 +14,9 @@ namespace Holler.Host.Operator.Api;
 /// <param name="ShiftMinutes">Minutes the current deviation has lasted towards becoming the new level.</param>
 /// <param name="MinuteCounts">Events per minute, the last 60 minutes, oldest first.</param>
 /// <param name="Late">Events that arrived behind the window and were counted but not applied to it.</param>
+/// <param name="Dimensions">Its breakdown by dimension; null for a business too quiet to keep one
+/// (<c>Dimensions:MinEventsPerMinute</c>) or with dimensions switched off.</param>
 public sealed record BusinessView(string BusinessId, string? Name, string? Category, string? City, string State,
     long Window, DateTimeOffset? WindowEnd, int[] WindowCounts, double Baseline, double BandLow, double BandHigh, bool Warm,
     double Score, double Ratio, DateTimeOffset? SurgingSince, long Total, long Late, int[] MinuteCounts,
-    string? Episode, int ShiftMinutes);
+    string? Episode, int ShiftMinutes, DimensionsView? Dimensions = null);
