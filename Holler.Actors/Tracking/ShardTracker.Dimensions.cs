@@ -16,6 +16,7 @@ public sealed partial class ShardTracker
     private readonly HashSet<TrackedBusiness> _erroring = [];
     // Per batch business index, the tracked business that keeps a breakdown (null for one that does not): reused.
     private TrackedDimensions?[] _batchDimensions = [];
+    private bool[] _batchLearns = [];
 
     /// <summary>Adds the fresh events of <paramref name="batch"/> to the breakdowns of the businesses that keep one,
     /// scores their error shares, and gives a breakdown to every business <paramref name="touched"/> that became busy.</summary>
@@ -27,18 +28,25 @@ public sealed partial class ShardTracker
         if (_withDimensions.Count > 0 && batch.Dimensions is { } dims && dims.Count == batch.Count)
         {
             if (_batchDimensions.Length < batch.BusinessIds.Length) _batchDimensions = new TrackedDimensions?[batch.BusinessIds.Length];
+            if (_batchLearns.Length < batch.BusinessIds.Length) _batchLearns = new bool[batch.BusinessIds.Length];
             // Recorded ids are the batch's own string instances, in the batch's order, for the businesses with fresh events.
             for (int b = 0, k = 0; b < batch.BusinessIds.Length; b++)
             {
                 if (k < touched.Length && ReferenceEquals(batch.BusinessIds[b], recorded.BusinessIds[k]))
-                    _batchDimensions[b] = touched[k++].Dimensions;
+                {
+                    var business = touched[k++];
+                    _batchDimensions[b] = business.Dimensions;
+                    // A surge's events must not become its baseline (docs/dimensions.md#who-keeps-a-breakdown).
+                    _batchLearns[b] = !business.Traffic.Detector.IsSurging && business.Dimensions is { Errors.IsSurging: false };
+                }
                 else _batchDimensions[b] = null;
             }
             foreach (var i in _state.FreshIndexes)
             {
-                if (_batchDimensions[batch.Businesses[i]] is not { } target) continue;
+                var b = batch.Businesses[i];
+                if (_batchDimensions[b] is not { } target) continue;
                 target.Breakdown.Add(batch.Seconds[i], dims.PlatformAt(i), dims.StatusClassAt(i), dims.PathAt(i),
-                    dims.ReferrerAt(i), dims.RegionAt(i), dims.Users[i]);
+                    dims.ReferrerAt(i), dims.RegionAt(i), dims.Users[i], _batchLearns[b]);
             }
             Array.Clear(_batchDimensions, 0, batch.BusinessIds.Length);
         }

@@ -96,6 +96,15 @@ public sealed class ShardTrackerDimensionsTests(ITestOutputHelper output)
         Assert.Contains(summary.Drivers, d => d is { Dimension: Dimension.Path, Value: "/promo" });
         Assert.Equal("app", summary.ValuesOf(Dimension.Platform).First().Value); // the largest share now
         Assert.Contains(summary.ValuesOf(Dimension.Path), v => v.Value == "/page-0");
+        // Minutes into the surge its traffic has not become its own baseline (without the freeze, "normally" would be
+        // about 80% by now): the drivers are still named.
+        SendAll(tracker, Described(traffic, T0 + WarmupSeconds + 20, 180, Normal * 10,
+            n => n % 10 == 0 ? Usual(n) : (Platform.App, StatusClass.Success, "/promo")));
+        var later = Series(tracker);
+        Assert.True(later.Surging);
+        Assert.Contains(later.Dimensions!.Drivers, d => d is { Dimension: Dimension.Platform, Value: "app" } && d.BaselineShare < 0.5);
+        Assert.Contains(later.Dimensions.Drivers, d => d is { Dimension: Dimension.Path, Value: "/promo" } && d.BaselineShare < 0.5);
+
         // 97 distinct users in the stream; the sketch's 13% standard error, three times over.
         Assert.InRange(summary.UsersLastHour, 97 * (1 - 3 * summary.UsersStandardError), 97 * (1 + 3 * summary.UsersStandardError));
     }

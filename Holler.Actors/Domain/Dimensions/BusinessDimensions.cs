@@ -11,9 +11,11 @@ public sealed class BusinessDimensions
     /// <summary>The last 60 s of statuses: the error share an error surge is judged on.</summary>
     public StatusWindow Statuses { get; } = new();
 
-    public void Add(long second, Platform platform, StatusClass status, string? path, string? referrer, string? region, ulong user)
+    /// <param name="learn">False while the business is in a surge or an error surge (see <see cref="DimensionBreakdown.Add"/>).</param>
+    public void Add(long second, Platform platform, StatusClass status, string? path, string? referrer, string? region, ulong user,
+        bool learn = true)
     {
-        Breakdown.Add(second, platform, status, path, referrer, region);
+        Breakdown.Add(second, platform, status, path, referrer, region, learn);
         Users.Add(second, user);
         Statuses.Add(second, status);
     }

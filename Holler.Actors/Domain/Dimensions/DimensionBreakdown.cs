@@ -30,18 +30,22 @@ public sealed class DimensionBreakdown
     private double _slowTotal;
     private long _second = long.MinValue;
 
-    public void Add(long second, Platform platform, StatusClass status, string? path, string? referrer, string? region)
+    /// <param name="learn">False while the business surges: its events count now but do not teach "usually", or a
+    /// surge on one platform would within minutes be that platform's usual share and name no driver at all.</param>
+    public void Add(long second, Platform platform, StatusClass status, string? path, string? referrer, string? region,
+        bool learn = true)
     {
         Advance(second);
+        var slow = learn ? 1 : 0;
         _fastTotal++;
-        _slowTotal++;
+        _slowTotal += slow;
         _platformFast[(int)platform]++;
-        _platformSlow[(int)platform]++;
+        _platformSlow[(int)platform] += slow;
         _statusFast[(int)status]++;
-        _statusSlow[(int)status]++;
-        if (path is not null) _paths.Add(path);
-        if (referrer is not null) _referrers.Add(referrer);
-        if (region is not null) _regions.Add(region);
+        _statusSlow[(int)status] += slow;
+        if (path is not null) _paths.Add(path, 1, learn);
+        if (referrer is not null) _referrers.Add(referrer, 1, learn);
+        if (region is not null) _regions.Add(region, 1, learn);
     }
 
     /// <summary>Lets the weights decay to <paramref name="second"/>, e.g. before reading a quiet business.</summary>

@@ -22,21 +22,23 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
     /// <summary>Sum of all slow weights added (after decay).</summary>
     public double SlowTotal { get; private set; }
 
-    public void Add(T value, double weight = 1)
+    /// <param name="learn">False adds to the fast weights only: traffic that must not become the baseline (a surge's).</param>
+    public void Add(T value, double weight = 1, bool learn = true)
     {
+        var slow = learn ? weight : 0;
         Total += weight;
-        SlowTotal += weight;
+        SlowTotal += slow;
         for (var i = 0; i < _count; i++)
         {
             if (!Equals(_entries[i].Value, value)) continue;
             _entries[i].Count += weight;
-            _entries[i].Slow += weight;
+            _entries[i].Slow += slow;
             return;
         }
 
         if (_count < _entries.Length)
         {
-            _entries[_count++] = new Entry { Value = value, Count = weight, Slow = weight };
+            _entries[_count++] = new Entry { Value = value, Count = weight, Slow = slow };
             return;
         }
 
@@ -46,7 +48,7 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
         for (var i = 1; i < _count; i++)
             if (_entries[i].Count < _entries[min].Count) min = i;
         var floor = _entries[min].Count;
-        _entries[min] = new Entry { Value = value, Count = floor + weight, Error = floor, Slow = weight };
+        _entries[min] = new Entry { Value = value, Count = floor + weight, Error = floor, Slow = slow };
     }
 
     /// <summary>Multiplies the fast weights by <paramref name="fast"/> and the slow ones by <paramref name="slow"/>.</summary>
