@@ -101,6 +101,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
             if (business is not null) _state.SlideIfQuiet(business, Now);
             Sender.Tell(Describe(query.BusinessId, business?.Traffic ?? _state.Unseen()));
         });
+        Command<GetRecentEvents>(OnGetRecentEvents);
         Command<Tick>(_ => OnTick());
         Command<AlertWatchesUpdated>(watches =>
         {
@@ -238,6 +239,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TrafficBatchAck(batch.Shard, 0, duplicates, DurableUpTo(batch.Partition)));
             return;
         }
+        RememberRecent(batch, recorded);
         if (_settings.Durability == TrackerDurability.Checkpoint)
         {
             ApplyRecorded(recorded, batch.Shard, fresh, duplicates, Sender);

@@ -14,6 +14,7 @@ namespace Holler.Tracking;
 /// <param name="Directory">Where a business is and what kind it is, for its time zone and the rhythm it shares; null
 /// (tests, no catalog) keeps every business in UTC with one shared rhythm.</param>
 /// <param name="Durability">Checkpoints tied to Kafka offsets (default) or a journal write per batch.</param>
+/// <param name="RecentEvents">Raw events kept for watched businesses; null for <see cref="RecentEventsSettings.Default"/>.</param>
 public sealed record TrackerSettings(
     BaselineSettings Baseline,
     DetectorSettings Detector,
@@ -22,7 +23,8 @@ public sealed record TrackerSettings(
     TimeSpan? QuietAfter = null,
     TimeSpan? MinSnapshotInterval = null,
     BusinessDirectory? Directory = null,
-    TrackerDurability Durability = TrackerDurability.Checkpoint)
+    TrackerDurability Durability = TrackerDurability.Checkpoint,
+    RecentEventsSettings? RecentEvents = null)
 {
     /// <summary>The model live businesses learn with, from <see cref="Baseline"/> and <see cref="Detector"/>.</summary>
     public ModelSettings Model => Baseline.ToModel(Detector);
@@ -32,6 +34,7 @@ public sealed record TrackerSettings(
     public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);
     public TimeSpan Quiet => QuietAfter ?? TimeSpan.FromSeconds(2);
     public TimeSpan SnapshotInterval => MinSnapshotInterval ?? TimeSpan.FromSeconds(10);
+    public RecentEventsSettings Recent => RecentEvents ?? RecentEventsSettings.Default;
 
     /// <summary>
     /// Whether a shard tracker should snapshot now. A snapshot writes every business of the shard, so besides
