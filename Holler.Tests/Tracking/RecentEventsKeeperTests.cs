@@ -108,7 +108,8 @@ public sealed class RecentEventsKeeperTests
         var later = Start + TimeSpan.FromMinutes(30).Ticks;
         keeper.Sweep(later);
         var page = keeper.View(Query("b"), later);
-        Assert.Equal((RecentEventsWatch.Surging, new long[] { 3, 1 }), (page.Watch, Offsets(page)));
+        Assert.Equal(RecentEventsWatch.Surging, page.Watch);
+        Assert.Equal([3L, 1], Offsets(page));
 
         _surging.Remove("b");
         keeper.Sweep(later + TimeSpan.FromMinutes(6).Ticks);
