@@ -23,6 +23,7 @@ public static class DashboardSetup
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<Holler.Web.Fleet.FleetFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
+        services.AddSingleton<IRecentEventsSource, TrackerRecentEventsSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
         services.AddSingleton(new AlertChannelNames((alertChannels ?? []).Order(StringComparer.OrdinalIgnoreCase).ToList()));
         // After the framework's own registration, so circuits use this one.
