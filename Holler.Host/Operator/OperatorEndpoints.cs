@@ -81,6 +81,7 @@ public static class OperatorEndpoints
         ClusterApi.Map(api);
         ShardingApi.Map(api);
         PipelineApi.Map(api);
+        RecentEventsApi.Map(api);
         AlertsApi.Map(api);
         HistoryApi.Map(api);
         // Anything else under /api is a client newer than this node, or a typo: say so in the API's own shape.
