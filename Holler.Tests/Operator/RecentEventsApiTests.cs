@@ -61,7 +61,8 @@ public sealed class RecentEventsApiTests(OperatorCluster cluster)
         var response = await cluster.Http.GetAsync(new Uri(cluster.A.Endpoints.OperatorUrl, "/api/business/x/events?platform=fax"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("platform must be one of unknown, web, mobile-web, ios, android, app, other, was 'fax'", await response.Content.ReadAsStringAsync(Ct));
+        var error = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        Assert.Equal("platform must be one of unknown, web, mobile-web, ios, android, app, other, was 'fax'", error.GetProperty("error").GetString());
         var max = await cluster.Http.GetAsync(new Uri(cluster.A.Endpoints.OperatorUrl, "/api/business/x/events?max=0"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, max.StatusCode);
     }
