@@ -75,6 +75,13 @@ public sealed class RecentEventsTests
     }
 
     [Fact]
+    public void An_event_is_56_bytes_its_strings_being_references()
+    {
+        // The memory bound in docs/dimensions.md#recent-events is counted with this size.
+        Assert.Equal(56, System.Runtime.CompilerServices.Unsafe.SizeOf<RecentEvent>());
+    }
+
+    [Fact]
     public void Capacity_must_be_positive() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new RecentEvents(0));
 }
