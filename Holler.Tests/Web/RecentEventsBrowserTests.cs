@@ -29,12 +29,9 @@ public sealed class RecentEventsBrowserTests(DevNodeFixture dev)
     private static Task<string[]> Column(IPage page, string cell) =>
         page.EvaluateAsync<string[]>("cell => [...document.querySelectorAll(`[data-testid=recent-events] [data-testid=${cell}]`)].map(c => c.textContent.trim())", cell);
 
-    private static async Task Choose(IPage page, int select, string option)
-    {
-        await page.Locator("[data-testid=recent-events] .mud-select").Nth(select).ClickAsync();
-        // Each option's text is unique among its select's options (no other platform contains "ios", no status "2xx").
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = option }).First.ClickAsync();
-    }
+    private static Task Choose(IPage page, string filter, string option) =>
+        // Each option's text is unique among its filter's chips (no other platform contains "ios", no status "2xx").
+        page.Locator($"[data-testid=recent-events] [data-testid={filter}] .mud-chip").Filter(new LocatorFilterOptions { HasText = option }).First.ClickAsync();
 
     [Fact]
     public async Task Events_produced_while_the_drill_down_is_open_appear_and_the_filters_narrow_them()
@@ -66,15 +63,15 @@ public sealed class RecentEventsBrowserTests(DevNodeFixture dev)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
 
         await page.SetViewportSizeAsync(1280, 900);
-        await Choose(page, 0, "ios");
+        await Choose(page, "recent-platform", "ios");
         await Eventually.Until(() => Column(page, "recent-platform-cell"), p => p.SequenceEqual(["ios"]), Soon, p => $"platforms [{string.Join(", ", p)}]");
 
-        await Choose(page, 0, "any");
-        await Choose(page, 1, "2xx");
+        await Choose(page, "recent-platform", "any platform");
+        await Choose(page, "recent-status-class", "2xx");
         await Eventually.Until(() => Column(page, "recent-path-cell"), p => p.SequenceEqual(["/biz/r/photos"]),
             Soon, p => $"paths [{string.Join(", ", p)}]");
 
-        await Choose(page, 1, "any");
+        await Choose(page, "recent-status-class", "any status");
         await page.Locator("[data-testid=recent-events] [data-testid=recent-path] input").FillAsync("/BIZ/r/menu");
         await Eventually.Until(() => Column(page, "recent-platform-cell"), p => p.SequenceEqual(["android", "ios"]), Soon, p => $"platforms [{string.Join(", ", p)}]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "dashboard-recent-events.png"), FullPage = true });
