@@ -72,7 +72,7 @@ public sealed class RecentEventsBrowserTests(DevNodeFixture dev)
             Soon, p => $"paths [{string.Join(", ", p)}]");
 
         await Choose(page, "recent-status-class", "any status");
-        await page.Locator("[data-testid=recent-events] [data-testid=recent-path] input").FillAsync("/BIZ/r/menu");
+        await page.Locator("[data-testid=recent-events] input[data-testid=recent-path], [data-testid=recent-events] [data-testid=recent-path] input").First.FillAsync("/BIZ/r/menu");
         await Eventually.Until(() => Column(page, "recent-platform-cell"), p => p.SequenceEqual(["android", "ios"]), Soon, p => $"platforms [{string.Join(", ", p)}]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Screenshots, "dashboard-recent-events.png"), FullPage = true });
     }
