@@ -23,6 +23,7 @@ public static class DashboardSetup
         services.AddSingleton<ClusterFeed>();
         services.AddSingleton<Holler.Web.Fleet.FleetFeed>();
         services.AddSingleton<IBusinessSeriesSource, TrackerSeriesSource>();
+        services.AddSingleton<IRecentEventsSource, TrackerRecentEventsSource>();
         services.AddSingleton<IAlertsSource, SingletonAlertsSource>();
         services.AddSingleton<IDeadLettersSource, SingletonDeadLettersSource>();
         // The drill-down says how busy a business must be to keep a breakdown.

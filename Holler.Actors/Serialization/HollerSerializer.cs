@@ -37,6 +37,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
 
     private static readonly MessageCodec[] Codecs = [
         .. TrackerCodecs.All, .. LeaderboardCodecs.All, .. IngestCodecs.All, .. AlertsCodecs.All, .. AlertDeliveryCodecs.All, .. FleetCodecs.All,
+        .. RecentEventsCodecs.All,
     ];
 
     // Every message is a sealed record, so its exact type finds its codec.

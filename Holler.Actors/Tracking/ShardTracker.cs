@@ -103,6 +103,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
             if (business?.Dimensions is { } kept) series = series with { Dimensions = kept.Summarise(business.Traffic.Window.HeadSecond) };
             Sender.Tell(series);
         });
+        Command<GetRecentEvents>(OnGetRecentEvents);
         Command<Tick>(_ => OnTick());
         Command<DimensionSweep>(_ => SweepDimensions());
         Command<AlertWatchesUpdated>(watches =>
@@ -241,6 +242,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
             Sender.Tell(new TrafficBatchAck(batch.Shard, 0, duplicates, DurableUpTo(batch.Partition)));
             return;
         }
+        RememberRecent(batch, recorded);
         if (_settings.Durability == TrackerDurability.Checkpoint)
         {
             ApplyRecorded(recorded, batch, fresh, duplicates, Sender);

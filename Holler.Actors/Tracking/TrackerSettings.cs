@@ -17,6 +17,7 @@ namespace Holler.Tracking;
 /// <param name="Durability">Checkpoints tied to Kafka offsets (default) or a journal write per batch.</param>
 /// <param name="Dimensions">Which businesses keep a breakdown of their traffic and when an error share surges; null for
 /// the defaults.</param>
+/// <param name="RecentEvents">Raw events kept for watched businesses; null for <see cref="RecentEventsSettings.Default"/>.</param>
 public sealed record TrackerSettings(
     BaselineSettings Baseline,
     DetectorSettings Detector,
@@ -26,7 +27,8 @@ public sealed record TrackerSettings(
     TimeSpan? MinSnapshotInterval = null,
     BusinessDirectory? Directory = null,
     TrackerDurability Durability = TrackerDurability.Checkpoint,
-    DimensionSettings? Dimensions = null)
+    DimensionSettings? Dimensions = null,
+    RecentEventsSettings? RecentEvents = null)
 {
     public DimensionSettings Dims => Dimensions ?? DimensionSettings.Default;
 
@@ -38,6 +40,7 @@ public sealed record TrackerSettings(
     public TimeSpan Tick => TickInterval ?? TimeSpan.FromSeconds(1);
     public TimeSpan Quiet => QuietAfter ?? TimeSpan.FromSeconds(2);
     public TimeSpan SnapshotInterval => MinSnapshotInterval ?? TimeSpan.FromSeconds(10);
+    public RecentEventsSettings Recent => RecentEvents ?? RecentEventsSettings.Default;
 
     /// <summary>
     /// Whether a shard tracker should snapshot now. A snapshot writes every business of the shard, so besides

@@ -67,7 +67,7 @@ public static class NodeConfigValidator
             Generator = o.Generator,
             Catalog = o.Catalog,
             Tracker = new TrackerSettings(baseline, detector, o.Tracker.SnapshotEvery, Durability: o.Tracker.DurabilityMode(),
-                Dimensions: dimensions),
+                Dimensions: dimensions, RecentEvents: o.Tracker.RecentEventsSettings()),
             Shards = o.Tracker.Shards,
             PassivateAfter = TimeSpan.FromSeconds(o.Tracker.PassivateAfterSeconds),
             Leaderboard = leaderboard,

@@ -82,6 +82,7 @@ public static class OperatorEndpoints
         ShardingApi.Map(api);
         PipelineApi.Map(api);
         SurgesApi.Map(api);
+        RecentEventsApi.Map(api);
         AlertsApi.Map(api);
         HistoryApi.Map(api);
         // Anything else under /api is a client newer than this node, or a typo: say so in the API's own shape.
