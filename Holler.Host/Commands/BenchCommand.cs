@@ -39,11 +39,12 @@ public static class BenchCommand
         var recoveryRate = new Option<double>("--recovery-rate") { Description = "Offered events/s in recovery, while the node is killed and restarted (default: 4000)", DefaultValueFactory = _ => defaults.RecoveryRate };
         var recoveryBusinesses = new Option<int>("--recovery-businesses") { Description = "Businesses in recovery, each one's total checked (default: 10000)", DefaultValueFactory = _ => defaults.RecoveryBusinesses };
         var recoveryPhase = new Option<string>("--recovery-phase") { Description = "Traffic in recovery before the kill, and after the node caught up (default: 20s)", DefaultValueFactory = _ => "20s" };
+        var dimensions = new Option<string>("--dimensions") { Description = "on (default) or off: whether the node keeps per-business dimension breakdowns, for the pair that prices them", DefaultValueFactory = _ => "on" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
             scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
-            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, json,
+            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, dimensions, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -76,7 +77,9 @@ public static class BenchCommand
                 RecoveryRate = parse.GetValue(recoveryRate),
                 RecoveryBusinesses = parse.GetValue(recoveryBusinesses),
                 RecoveryPhase = Duration(parse.GetValue(recoveryPhase)!, "--recovery-phase", errors),
+                Dimensions = parse.GetValue(dimensions)!.Trim().ToLowerInvariant() != "off",
             };
+            if (parse.GetValue(dimensions)!.Trim().ToLowerInvariant() is not ("on" or "off")) errors.Add("--dimensions must be on or off");
             if (settings.Businesses is < 1000 or > 10_000_000) errors.Add("--businesses must be between 1000 and 10000000");
             if (settings.ScaleBusinesses.Any(n => n is < 1000 or > 10_000_000)) errors.Add("--scale-businesses must each be between 1000 and 10000000");
             if (settings.Zipf is < 0 or > 5) errors.Add("--zipf must be between 0 and 5");

@@ -31,6 +31,9 @@ public sealed record BenchSettings
     public string? HistoryConnectionString { get; init; }
     /// <summary>The node's Ingest:CheckpointBytes in engine, scale and recovery (a larger one suits a Kafka with long retention).</summary>
     public long CheckpointBytes { get; init; } = Holler.Ingest.CheckpointTriggers.DefaultBytes;
+    /// <summary>Whether the node's trackers keep dimension breakdowns (<c>Dimensions:Enabled</c>): the pair of runs that
+    /// prices them.</summary>
+    public bool Dimensions { get; init; } = true;
     /// <summary>Offered events/s while the recovery scenario's node is killed and restarted.</summary>
     public double RecoveryRate { get; init; } = 4_000;
     /// <summary>Businesses in the recovery scenario: each one's total is checked against what was produced.</summary>
