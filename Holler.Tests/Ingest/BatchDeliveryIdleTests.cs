@@ -1,4 +1,5 @@
 using System.Text;
+using Akka.Hosting;
 using Holler.Domain;
 using Holler.Ingest;
 using Holler.Tests.Support;
@@ -15,6 +16,11 @@ public sealed class BatchDeliveryIdleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // A plain actor system: the trackers are a probe.
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider)
+    {
+    }
 
     [Fact]
     public async Task A_slow_delivery_does_not_make_the_next_flush_force_checkpoints_but_a_quiet_interval_after_it_does()
