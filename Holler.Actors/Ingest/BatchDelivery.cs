@@ -96,6 +96,10 @@ public sealed class BatchDelivery(IActorRef trackers, int shards, IngestMetrics 
                     pending.Count, (int)delay.TotalMilliseconds, attempt + 1);
             await Task.Delay(delay, stopping);
         }
+        // Idle is counted from the end of the last delivery, not its start: a micro-batch that took longer than a flush
+        // interval (a loaded machine, a slow tracker) is not idleness, and forcing every shard's checkpoint after each one
+        // would slow the next further.
+        _lastBatchTicks = clock.GetUtcNow().UtcTicks;
     }
 
     /// <summary>A micro-batch is delivered and its rejects written: per partition, what may be committed now.</summary>

@@ -94,9 +94,7 @@ public sealed class MicroBatch
                     groupOf[key] = g = groups.Count;
                     groups.Add(new Group(key.Item1, key.Item2));
                 }
-                // An event's own region says where the visitor is and wins over the catalog's place (the slower path).
-                if (e.Dimensions.Region is { } region) tally?.Add(fleet!.Facts(e.Id, e.Second, e.Status, region), nowSecond);
-                else tally?.Add(fleet!, e.Entry, e.Second, e.Status, nowSecond);
+                tally?.Add(fleet!, e.Entry, e.Second, e.Status, nowSecond, e.Dimensions.Region);
                 groups[g].Count++;
                 groups[g].LogEnd = Math.Max(groups[g].LogEnd, record.LogEndOffset);
                 e.Group = g;

@@ -47,6 +47,30 @@ public sealed class MicroBatchFleetTests
     }
 
     [Fact]
+    public void An_events_own_region_places_it_when_it_names_a_US_county_and_the_catalog_places_it_otherwise()
+    {
+        var catalog = new BusinessCatalog([new BusinessInfo("ny", "Deli", "Delis", "New York", 40.71, -74.0)]);
+        static ConsumedRecord WithRegion(string business, long offset, string region) => new(Encoding.UTF8.GetBytes(business),
+            Encoding.UTF8.GetBytes($$"""{"business_id":"{{business}}","ts":{{T0 * 1000}},"region":"{{region}}"}"""), 0, offset, offset + 100);
+        var records = new[]
+        {
+            WithRegion("ny", 1, "US-TX-48201"), WithRegion("ny", 2, "US-TX-48201"), WithRegion("ny", 3, "CA-ON-3520"),
+            Record("ny", 4, T0), WithRegion("stranger", 5, "US-CA-06037"), WithRegion("stranger", 6, "CA-ON-3520"),
+        };
+
+        var batch = MicroBatch.From(records, NowMs, ParseLimits.Default, shards: 4, values: new DimensionValuePool(),
+            fleet: new FleetDirectory(catalog));
+
+        var second = Assert.Single(batch.Fleet!.Drain());
+        Assert.Equal(6, second.Events);
+        Assert.Equal(new Dictionary<string, long> { ["Delis"] = 4 }, second.Counts["category"]);
+        // Houston twice (the visitors' region), New York twice (a region without a US county, and none), Los Angeles once
+        // for the stranger; the stranger's Canadian visit counts in the totals only.
+        Assert.Equal(new Dictionary<string, long> { ["48"] = 2, ["36"] = 2, ["06"] = 1 }, second.Counts["state"]);
+        Assert.Equal(new Dictionary<string, long> { ["48201"] = 2, ["36061"] = 2, ["06037"] = 1 }, second.Counts["county"]);
+    }
+
+    [Fact]
     public void Without_a_directory_nothing_is_counted() =>
         Assert.Null(MicroBatch.From([Record("ny", 1, T0)], NowMs, ParseLimits.Default, shards: 1).Fleet);
 }

@@ -15,22 +15,51 @@ public sealed class FleetDirectory
     private readonly BusinessCatalog _catalog;
     private readonly (string Category, string? State, string? County)[] _entries;
 
+    // The same facts as numbers, for the ingest's per-event count (FleetTally.Add with an entry): per entry its category's
+    // and its metro's index into the two tables, so counting an event is an array increment, not a string hash.
+    private readonly int[] _categoryIds;
+    private readonly int[] _placeIds;
+    private readonly string[] _categories;
+    private readonly (string? State, string? County)[] _places;
+
     public FleetDirectory(BusinessCatalog catalog)
     {
         _catalog = catalog;
         _entries = new (string, string?, string?)[catalog.Count];
+        _categoryIds = new int[catalog.Count];
+        _placeIds = new int[catalog.Count];
         var byCity = MetroAreas.All.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         // One parse per metro, so the catalog's businesses share their state and county strings.
         var places = MetroAreas.All.ToDictionary(m => m, m => FleetRegion.Parse(m.Region));
+        var placeIds = MetroAreas.All.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i);
+        _places = [.. MetroAreas.All.Select(m => places[m])];
+        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < catalog.Count; i++)
         {
             var info = catalog[i];
             var metro = byCity.TryGetValue(info.City, out var m) && Near(m, info, 2 * MaxMetroDistanceDegrees) ? m : Nearest(info);
             var (state, county) = metro is null ? (null, null) : places[metro];
             _entries[i] = (info.Category, state, county);
+            if (!categoryIds.TryGetValue(info.Category, out var category)) categoryIds[info.Category] = category = categoryIds.Count;
+            _categoryIds[i] = category;
+            _placeIds[i] = metro is null ? -1 : placeIds[metro];
         }
+        _categories = new string[categoryIds.Count];
+        foreach (var (name, id) in categoryIds) _categories[id] = name;
     }
+
+    internal int CategoryCount => _categories.Length;
+    internal int PlaceCount => _places.Length;
+
+    /// <summary>The category's index of catalog entry <paramref name="entry"/>, -1 when not listed.</summary>
+    internal int CategoryIdAt(int entry) => (uint)entry < (uint)_categoryIds.Length ? _categoryIds[entry] : -1;
+
+    /// <summary>The metro's index of catalog entry <paramref name="entry"/>, -1 when not listed or not placed.</summary>
+    internal int PlaceIdAt(int entry) => (uint)entry < (uint)_placeIds.Length ? _placeIds[entry] : -1;
+
+    internal string CategoryName(int id) => _categories[id];
+    internal (string? State, string? County) PlaceAt(int id) => _places[id];
 
     public static FleetDirectory Empty { get; } = new(new BusinessCatalog([]));
 

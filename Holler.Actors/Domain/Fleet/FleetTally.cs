@@ -19,20 +19,43 @@ public sealed class FleetTally
     // merged or drained. Measured: slicing every event at once cost more than parsing it.
     private readonly Dictionary<FleetFacts, long> _raw = [];
 
-    // The ingest's path: per catalog entry, second and whether it was a server error — a key of plain numbers, so an
-    // event costs no string hashing; turned into facts by the directory when spread.
-    private readonly Dictionary<(int Entry, long Second, bool Error), long> _byEntry = [];
+    // The ingest's path: per second, counts indexed by the directory's category and metro numbers — an event costs a few
+    // array increments and no string hashing (a region-keyed one only when the event names its region); turned into
+    // values by the directory when spread. The dimensions are counted apart, as the views keep them.
+    private readonly Dictionary<long, IndexedSecond> _indexed = [];
+    private IndexedSecond? _lastIndexed;
+    private long _lastIndexedSecond;
     private FleetDirectory? _directory;
 
-    public bool IsEmpty => _seconds.Count == 0 && _raw.Count == 0 && _byEntry.Count == 0;
+    public bool IsEmpty => _seconds.Count == 0 && _raw.Count == 0 && _indexed.Count == 0;
 
     /// <summary>Counts one event of the catalog entry <paramref name="entry"/> (<see cref="FleetDirectory.IndexOf"/>; -1 for a
-    /// business the catalog does not list).</summary>
-    public void Add(FleetDirectory directory, int entry, long second, int status, long nowSecond)
+    /// business the catalog does not list). An event's own <paramref name="region"/>, when it names a US county, wins
+    /// over the catalog's place (it says where the visitor is), as <see cref="FleetDirectory.Facts"/> has it.</summary>
+    public void Add(FleetDirectory directory, int entry, long second, int status, long nowSecond, string? region = null)
     {
         if (second < nowSecond - MaxAgeSeconds) return;
-        _directory = directory;
-        CollectionsMarshal.GetValueRefOrAddDefault(_byEntry, (entry, second, status is >= 500 and <= 599), out _)++;
+        if (_directory != directory)
+        {
+            // One directory per tally: the indexes are the directory's. A node has one; spread what another counted.
+            if (_directory is not null) Spread();
+            _directory = directory;
+        }
+        // Micro-batches mostly hold events of one or two seconds: remembering the last spares the dictionary.
+        var counts = _lastIndexed;
+        if (counts is null || _lastIndexedSecond != second)
+        {
+            if (!_indexed.TryGetValue(second, out counts))
+                _indexed[second] = counts = new IndexedSecond(directory.CategoryCount, directory.PlaceCount);
+            (_lastIndexed, _lastIndexedSecond) = (counts, second);
+        }
+        counts.Events++;
+        if (status is >= 500 and <= 599) counts.Errors++;
+        var category = directory.CategoryIdAt(entry);
+        if (category >= 0) counts.Categories[category]++;
+        var place = directory.PlaceIdAt(entry);
+        if (region is not null) CollectionsMarshal.GetValueRefOrAddDefault(counts.Regions, (region, place), out _)++;
+        else if (place >= 0) counts.Places[place]++;
     }
 
     public void Add(in FleetFacts facts, long nowSecond)
@@ -43,12 +66,7 @@ public sealed class FleetTally
 
     private void Spread()
     {
-        if (_byEntry.Count > 0)
-        {
-            foreach (var ((entry, second, error), events) in _byEntry)
-                CollectionsMarshal.GetValueRefOrAddDefault(_raw, _directory!.FactsAt(entry, second, error ? 500 : 200), out _) += events;
-            _byEntry.Clear();
-        }
+        if (_indexed.Count > 0) SpreadIndexed();
         if (_raw.Count == 0) return;
         var dimensions = FleetDimensions.All;
         foreach (var (facts, events) in _raw)
@@ -90,8 +108,47 @@ public sealed class FleetTally
         return seconds;
     }
 
+    private void SpreadIndexed()
+    {
+        var directory = _directory!;
+        foreach (var (second, indexed) in _indexed)
+        {
+            if (!_seconds.TryGetValue(second, out var counts)) _seconds[second] = counts = new SecondCounts();
+            counts.Events += indexed.Events;
+            counts.Errors += indexed.Errors;
+            for (var c = 0; c < indexed.Categories.Length; c++)
+                if (indexed.Categories[c] > 0) counts.Add(FleetDimensions.Category, directory.CategoryName(c), indexed.Categories[c]);
+            for (var p = 0; p < indexed.Places.Length; p++)
+                if (indexed.Places[p] > 0) counts.AddPlace(directory.PlaceAt(p), indexed.Places[p]);
+            foreach (var ((region, place), events) in indexed.Regions)
+            {
+                var parsed = FleetRegion.Parse(region);
+                counts.AddPlace(parsed.State is not null ? parsed : place >= 0 ? directory.PlaceAt(place) : (null, null), events);
+            }
+        }
+        _indexed.Clear();
+        _lastIndexed = null;
+    }
+
+    /// <summary>One second's events of the ingest's path, by the directory's numbers; regions by the event's own value
+    /// (with the business's metro, which counts when the region names no US county).</summary>
+    private sealed class IndexedSecond(int categories, int places)
+    {
+        public long Events;
+        public long Errors;
+        public readonly long[] Categories = new long[categories];
+        public readonly long[] Places = new long[places];
+        public readonly Dictionary<(string Region, int Place), long> Regions = [];
+    }
+
     private sealed class SecondCounts
     {
+        public void AddPlace((string? State, string? County) place, long count)
+        {
+            if (place.State is not null) Add(FleetDimensions.State, place.State, count);
+            if (place.County is not null) Add(FleetDimensions.County, place.County, count);
+        }
+
         public long Events;
         public long Errors;
         public readonly Dictionary<FleetDimension, Dictionary<string, long>> ByDimension = [];

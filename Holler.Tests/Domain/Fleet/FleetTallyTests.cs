@@ -1,3 +1,4 @@
+using Holler.Domain.Catalog;
 using Holler.Domain.Fleet;
 
 namespace Holler.Tests.Domain.Fleet;
@@ -75,6 +76,48 @@ public sealed class FleetTallyTests
         Assert.Equal(max + 1, categories.Count);
         Assert.Equal(10, categories[FleetDimensions.Other]);
         Assert.Equal(max + 10, categories.Values.Sum());
+    }
+
+    [Fact]
+    public void Counting_by_catalog_entry_gives_what_counting_each_events_facts_gives()
+    {
+        var catalog = BusinessCatalog.Synthetic(300);
+        var directory = new FleetDirectory(catalog);
+        string?[] regions = [null, "US-TX-48201", "CA-ON-3520", "US-NY-36061"];
+        var byEntry = new FleetTally();
+        var byFacts = new FleetTally();
+        var random = new Random(7);
+        for (var i = 0; i < 5_000; i++)
+        {
+            // -1: a business the catalog does not list.
+            var entry = random.Next(-1, catalog.Count);
+            var (second, status, region) = (Now - random.Next(3), random.Next(8) == 0 ? 503 : 200, regions[random.Next(regions.Length)]);
+            byEntry.Add(directory, entry, second, status, Now, region);
+            byFacts.Add(directory.Facts(entry >= 0 ? catalog[entry].Id : "not-listed", second, status, region), Now);
+        }
+
+        var expected = byFacts.Drain();
+        var actual = byEntry.Drain();
+
+        Assert.Equal(expected.Select(s => (s.Second, s.Events, s.Errors)), actual.Select(s => (s.Second, s.Events, s.Errors)));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Counts.Keys.Order(), actual[i].Counts.Keys.Order());
+            foreach (var (dimension, values) in expected[i].Counts)
+                Assert.Equal(values.OrderBy(v => v.Key), actual[i].Counts[dimension].OrderBy(v => v.Key));
+        }
+        Assert.True(expected[0].Counts["county"].Count > 1);
+    }
+
+    [Fact]
+    public void Counting_by_catalog_entry_skips_seconds_older_than_the_views_hour()
+    {
+        var directory = new FleetDirectory(BusinessCatalog.Synthetic(10));
+        var tally = new FleetTally();
+        tally.Add(directory, 0, Now - FleetTally.MaxAgeSeconds - 1, 200, Now);
+        tally.Add(directory, 0, Now - FleetTally.MaxAgeSeconds, 200, Now, "US-TX-48201");
+
+        Assert.Equal([Now - FleetTally.MaxAgeSeconds], tally.Drain().Select(s => s.Second));
     }
 
     [Theory]
