@@ -48,7 +48,12 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
             _metrics.QueueIs(_queue.Count);
             if (_queue.Count >= _settings.BatchSize) Flush();
         });
-        Receive<SurgeRecorded>(recorded => _surges.Add(ToHistory(recorded.Record)));
+        Receive<SurgeRecorded>(recorded =>
+        {
+            // The store's surges are traffic episodes (its past leaderboards rank them by ratio); an error surge's
+            // ratio is a 5xx share, and the store has no column for its kind yet (docs/dimensions.md#status).
+            if (!recorded.Record.Errors) _surges.Add(ToHistory(recorded.Record));
+        });
         Receive<SubscribeAck>(_ => { });
         Receive<FlushHistory>(_ =>
         {
