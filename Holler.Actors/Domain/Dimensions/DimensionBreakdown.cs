@@ -125,10 +125,16 @@ public sealed class DimensionBreakdown
         return list;
     }
 
+    /// <summary>A baseline of fewer events (decayed weight) than this names no drivers: a business that got its
+    /// breakdown as its surge began has learned nothing "usual" yet (learning pauses during a surge), and every value
+    /// it has would read "normally 0%".</summary>
+    public const double MinBaselineEvents = 30;
+
     /// <summary>The values whose share grew most against the baseline, at most <paramref name="max"/>, each by at
-    /// least <see cref="MinGrowth"/>.</summary>
+    /// least <see cref="MinGrowth"/>; none while the baseline holds under <see cref="MinBaselineEvents"/>.</summary>
     public IReadOnlyList<Driver> Drivers(int max = 3)
     {
+        if (_slowTotal < MinBaselineEvents) return [];
         var all = new List<Driver>();
         foreach (var dimension in Enum.GetValues<Dimension>())
             foreach (var d in Breakdown(dimension))

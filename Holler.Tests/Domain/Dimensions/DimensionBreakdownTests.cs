@@ -25,6 +25,20 @@ public class DimensionBreakdownTests
     }
 
     [Fact]
+    public void Without_a_learned_baseline_nothing_is_named_a_driver()
+    {
+        var breakdown = new DimensionBreakdown();
+        // Its first events arrive during a surge: they count now, but teach nothing usual.
+        for (var i = 0; i < 500; i++) breakdown.Add(1_000 + i / 10, Platform.App, StatusClass.Success, "/promo", null, null, learn: false);
+
+        Assert.Empty(breakdown.Drivers());
+        Assert.Contains(breakdown.Breakdown(Dimension.Platform), d => d is { Value: "app", Share: > 0.99 });
+
+        for (var i = 0; i < 100; i++) breakdown.Add(1_050 + i / 10, Platform.Web, StatusClass.Success, "/home", null, null);
+        Assert.NotEmpty(breakdown.Drivers()); // a baseline of web on /home: the app on /promo now grew against it
+    }
+
+    [Fact]
     public void Usual_traffic_has_no_drivers_and_its_shares_now_match_the_baseline()
     {
         var b = UsualHour();
