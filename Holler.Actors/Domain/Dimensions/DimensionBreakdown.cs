@@ -74,18 +74,13 @@ public sealed class DimensionBreakdown
     /// <summary>Share of 5xx among responses with a status, now and usually (0 when there were none).</summary>
     public (double Now, double Usually) ErrorShare()
     {
-        static double Share(double[] counts)
-        {
-            var known = 0.0;
-            for (var i = 1; i < counts.Length; i++) known += counts[i];
-            return known > 0 ? counts[(int)StatusClass.ServerError] / known : 0;
-        }
-
-        return (Share(_statusFast), Share(_statusSlow));
+        var (errorsNow, knownNow, errorsUsually, knownUsually) = ErrorCounts();
+        return (knownNow > 0 ? errorsNow / knownNow : 0, knownUsually > 0 ? errorsUsually / knownUsually : 0);
     }
 
     /// <summary>5xx responses and responses with a status, as decayed weights now (about the last minute) and usually
-    /// (about the last hour): the evidence an error surge is scored on, not only its shares.</summary>
+    /// (about the last hour). An error surge is scored against the usual part (its "now" is the hard 60 s window of
+    /// <see cref="StatusWindow"/>), with the counts, not only the share, as evidence.</summary>
     public (double ErrorsNow, double KnownNow, double ErrorsUsually, double KnownUsually) ErrorCounts()
     {
         static double Known(double[] counts)
