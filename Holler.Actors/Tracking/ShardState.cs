@@ -23,14 +23,22 @@ public sealed class ShardState(TrackerSettings settings)
 
     public OffsetWatermarks Watermarks { get; } = new();
 
-    // The indexes of the last summarised batch's fresh events, in offset order: kept (not rented) so the batch's
-    // dimensions can be applied to exactly the events that counted.
+    // The indexes of the last summarised batch's fresh events, in offset order, then grouped by business: kept (not
+    // rented) so the batch's dimensions can be applied to exactly the events that counted.
     private int[] _fresh = [];
+    private int[] _freshByBusiness = [];
+    private int[] _freshEnds = [];
     private int _freshCount;
+    private int _freshBusinesses;
 
-    /// <summary>Indexes into the last batch given to <see cref="Summarise"/> of the events it found fresh; valid until
-    /// the next call.</summary>
-    public ReadOnlySpan<int> FreshIndexes => _fresh.AsSpan(0, _freshCount);
+    /// <summary>Indexes into the last batch given to <see cref="Summarise"/> of the events it found fresh, grouped by
+    /// business in the batch's order of businesses and in offset order within each; valid until the next call. Business
+    /// <c>b</c>'s are <c>FreshByBusiness[FreshEnds[b-1]..FreshEnds[b]]</c>: one business's events one after another keep
+    /// its state in the cache while they are applied.</summary>
+    public ReadOnlySpan<int> FreshByBusiness => _freshByBusiness.AsSpan(0, _freshCount);
+
+    /// <summary>Per business of the last summarised batch, where its fresh events end in <see cref="FreshByBusiness"/>.</summary>
+    public ReadOnlySpan<int> FreshEnds => _freshEnds.AsSpan(0, _freshBusinesses);
 
     /// <summary>The latest event second ever applied, from any partition: what a recreated log must go beyond.</summary>
     public long NewestAppliedSecond { get; private set; } = long.MinValue;
@@ -65,8 +73,10 @@ public sealed class ShardState(TrackerSettings settings)
         var events = batch.Offsets.Length;
         var perBusiness = ArrayPool<int>.Shared.Rent(businesses + 1);
         if (_fresh.Length < events) _fresh = new int[Math.Max(events, 2 * _fresh.Length)];
+        if (_freshByBusiness.Length < events) _freshByBusiness = new int[_fresh.Length];
+        if (_freshEnds.Length < businesses) _freshEnds = new int[Math.Max(businesses, 2 * _freshEnds.Length)];
         var order = _fresh;
-        _freshCount = 0;
+        _freshCount = _freshBusinesses = 0;
         try
         {
             Array.Clear(perBusiness, 0, businesses + 1);
@@ -96,8 +106,12 @@ public sealed class ShardState(TrackerSettings settings)
                 for (var k = 0; k < fresh; k++)
                 {
                     var i = order[k];
-                    sorted[perBusiness[batch.Businesses[i]]++] = batch.Seconds[i];
+                    var at = perBusiness[batch.Businesses[i]]++;
+                    sorted[at] = batch.Seconds[i];
+                    _freshByBusiness[at] = i;
                 }
+                Array.Copy(perBusiness, _freshEnds, businesses);
+                _freshBusinesses = businesses;
                 // Now perBusiness[b] is where business b's events end; count the runs of equal seconds.
                 var runCount = 0;
                 for (int b = 0, start = 0; b < businesses; start = perBusiness[b++])

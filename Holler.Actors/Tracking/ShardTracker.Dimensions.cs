@@ -14,41 +14,33 @@ public sealed partial class ShardTracker
 {
     private readonly HashSet<TrackedBusiness> _withDimensions = [];
     private readonly HashSet<TrackedBusiness> _erroring = [];
-    // Per batch business index, the tracked business that keeps a breakdown (null for one that does not): reused.
-    private TrackedDimensions?[] _batchDimensions = [];
-    private bool[] _batchLearns = [];
 
     /// <summary>Adds the fresh events of <paramref name="batch"/> to the breakdowns of the businesses that keep one,
     /// scores their error shares, and gives a breakdown to every business <paramref name="touched"/> that became busy.</summary>
-    /// <param name="recorded">What the batch recorded: <paramref name="touched"/>[k] is its BusinessIds[k].</param>
-    private void ApplyDimensions(TrafficBatch batch, TrafficRecorded recorded, TrackedBusiness[] touched)
+    /// <param name="touched">The businesses the batch recorded, in its order: those with fresh events.</param>
+    private void ApplyDimensions(TrafficBatch batch, TrackedBusiness[] touched)
     {
         var settings = _settings.Dims;
         if (!settings.Enabled) return;
         if (_withDimensions.Count > 0 && batch.Dimensions is { } dims && dims.Count == batch.Count)
         {
-            if (_batchDimensions.Length < batch.BusinessIds.Length) _batchDimensions = new TrackedDimensions?[batch.BusinessIds.Length];
-            if (_batchLearns.Length < batch.BusinessIds.Length) _batchLearns = new bool[batch.BusinessIds.Length];
-            // Recorded ids are the batch's own string instances, in the batch's order, for the businesses with fresh events.
-            for (int b = 0, k = 0; b < batch.BusinessIds.Length; b++)
+            // Business by business, not event by event: a breakdown is a dozen objects spread over the heap, and the
+            // busy businesses' breakdowns do not all fit in the cache; in offset order every event would miss them.
+            var events = _state.FreshByBusiness;
+            var ends = _state.FreshEnds;
+            for (int b = 0, k = 0, from = 0; b < ends.Length; from = ends[b++])
             {
-                if (k < touched.Length && ReferenceEquals(batch.BusinessIds[b], recorded.BusinessIds[k]))
-                {
-                    var business = touched[k++];
-                    _batchDimensions[b] = business.Dimensions;
-                    // A surge's events must not become its baseline (docs/dimensions.md#who-keeps-a-breakdown).
-                    _batchLearns[b] = !business.Traffic.Detector.IsSurging && business.Dimensions is { Errors.IsSurging: false };
-                }
-                else _batchDimensions[b] = null;
+                if (ends[b] == from) continue;
+                // Recorded ids are the batch's businesses with fresh events, in the batch's order.
+                var business = touched[k++];
+                if (business.Dimensions is not { } target) continue;
+                // A surge's events must not become its baseline (docs/dimensions.md#who-keeps-a-breakdown).
+                var learn = !business.Traffic.Detector.IsSurging && !target.Errors.IsSurging;
+                var breakdown = target.Breakdown;
+                foreach (var i in events[from..ends[b]])
+                    breakdown.Add(batch.Seconds[i], dims.PlatformAt(i), dims.StatusClassAt(i), dims.PathAt(i),
+                        dims.ReferrerAt(i), dims.RegionAt(i), dims.Users[i], learn);
             }
-            foreach (var i in _state.FreshIndexes)
-            {
-                var b = batch.Businesses[i];
-                if (_batchDimensions[b] is not { } target) continue;
-                target.Breakdown.Add(batch.Seconds[i], dims.PlatformAt(i), dims.StatusClassAt(i), dims.PathAt(i),
-                    dims.ReferrerAt(i), dims.RegionAt(i), dims.Users[i], _batchLearns[b]);
-            }
-            Array.Clear(_batchDimensions, 0, batch.BusinessIds.Length);
         }
 
         var now = Now;

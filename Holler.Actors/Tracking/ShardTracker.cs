@@ -271,7 +271,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
         _history?.After(touched, recorded);
         replyTo.Tell(new TrafficBatchAck(batch.Shard, fresh, duplicates, DurableUpTo(recorded.Partition)));
         // Before the surges are evaluated, so a surge's first report already names its drivers.
-        ApplyDimensions(batch, recorded, touched);
+        ApplyDimensions(batch, touched);
         foreach (var business in touched)
         {
             var transition = business.Traffic.Evaluate();

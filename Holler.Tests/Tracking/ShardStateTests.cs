@@ -77,6 +77,23 @@ public sealed class ShardStateTests
     }
 
     [Fact]
+    public void The_fresh_events_are_handed_out_business_by_business_in_offset_order_within_each()
+    {
+        var state = new ShardState(Settings);
+        state.Apply(state.Summarise(Interleaved(), out _, out _)!, nowTicks: 1);
+        // Offset 15 was applied; 16..20 interleave c, b and d; b has none fresh (its only event is a re-fetch).
+        var batch = new TrafficBatch(7, 0, 21, ["c", "b", "d"], [0, 1, 2, 0, 2, 0], [16, 15, 17, 18, 19, 20],
+            Enumerable.Repeat(T0 + 2, 6).ToArray());
+
+        state.Summarise(batch, out var fresh, out _);
+
+        Assert.Equal(5, fresh);
+        // c: indexes 0, 3, 5; b: none; d: 2, 4.
+        Assert.Equal([0, 3, 5, 2, 4], state.FreshByBusiness.ToArray());
+        Assert.Equal([3, 3, 5], state.FreshEnds.ToArray());
+    }
+
+    [Fact]
     public void A_snapshot_restores_every_business_and_the_watermarks()
     {
         var state = new ShardState(Settings);

@@ -6,7 +6,7 @@ namespace Holler.Domain.Dimensions;
 /// its true weight by at most its <see cref="Entry.Error"/> (≤ total / k). Each entry also carries a slow count,
 /// the value's baseline weight, so a share now can be set against its share usually.
 /// </summary>
-/// <typeparam name="T">Compared with its default equality; strings are interned by the parser, so this is cheap.</typeparam>
+/// <typeparam name="T">Compared by reference first (the parser interns strings), then with its default equality.</typeparam>
 public sealed class SpaceSaving<T>(int capacity) where T : class
 {
     private readonly Entry[] _entries = new Entry[capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity))];
@@ -28,11 +28,11 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
         var slow = learn ? weight : 0;
         Total += weight;
         SlowTotal += slow;
-        for (var i = 0; i < _count; i++)
+        var at = IndexOf(value);
+        if (at >= 0)
         {
-            if (!Equals(_entries[i].Value, value)) continue;
-            _entries[i].Count += weight;
-            _entries[i].Slow += slow;
+            _entries[at].Count += weight;
+            _entries[at].Slow += slow;
             return;
         }
 
@@ -52,6 +52,17 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
     }
 
     /// <summary>Multiplies the fast weights by <paramref name="fast"/> and the slow ones by <paramref name="slow"/>.</summary>
+    private int IndexOf(T value)
+    {
+        // The parser hands out one instance per value, so a kept value is nearly always found by reference; equality
+        // is for the values its bounded pool did not keep.
+        for (var i = 0; i < _count; i++)
+            if (ReferenceEquals(_entries[i].Value, value)) return i;
+        for (var i = 0; i < _count; i++)
+            if (EqualityComparer<T>.Default.Equals(_entries[i].Value, value)) return i;
+        return -1;
+    }
+
     public void Decay(double fast, double slow)
     {
         Total *= fast;

@@ -29,6 +29,20 @@ public class SpaceSavingTests
     }
 
     [Fact]
+    public void An_equal_value_in_another_instance_counts_on_the_same_entry()
+    {
+        // The parser's pool is bounded: past it, each event's value is a new string, equal but not the same instance.
+        var sketch = new SpaceSaving<string>(2);
+        sketch.Add(new string("/menu".AsSpan()));
+        sketch.Add("/order");
+        sketch.Add(new string("/menu".AsSpan()));
+
+        Assert.Equal(2, sketch.Entries.Length);
+        var menu = sketch.Entries.ToArray().Single(e => e.Value == "/menu");
+        Assert.Equal((2.0, 0.0), (menu.Count, menu.Error));
+    }
+
+    [Fact]
     public void Decay_scales_fast_and_slow_weights_apart()
     {
         var sketch = new SpaceSaving<string>(2);
