@@ -83,11 +83,12 @@ public sealed class HollerRound
         }
         finally
         {
-            stopping.Cancel();
+            // The kill switch first: a delivery or flush in flight finishes, so stopping is not logged as a failure.
             killSwitch.Shutdown();
-            consumer.Stop();
             try { await done.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None); }
             catch (Exception) { /* stopped after its result was read */ }
+            stopping.Cancel();
+            consumer.Stop();
         }
     }
 
