@@ -11,19 +11,21 @@ public static class BenchCommand
 {
     private static readonly string[] Known = ["engine", "kafka", "freshness", "scale"];
     /// <summary>Run only when asked for: they measure a failure mode or a side path, not the engine.</summary>
-    private static readonly string[] Optional = ["alerts", "history", "recovery"];
+    private static readonly string[] Optional = ["alerts", "history", "recovery", "kafka-steps"];
 
     public static Command Create()
     {
         var defaults = new BenchSettings();
-        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale (the default), alerts, history, recovery", DefaultValueFactory = _ => string.Join(",", Known) };
+        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated: engine, kafka, freshness, scale (the default), alerts, history, recovery, kafka-steps", DefaultValueFactory = _ => string.Join(",", Known) };
         var businesses = new Option<int>("--businesses") { Description = "Businesses in engine, kafka and freshness (default: 200000)", DefaultValueFactory = _ => defaults.Businesses };
         var zipf = new Option<double>("--zipf") { Description = "Zipf exponent of business popularity (default: 1.0)", DefaultValueFactory = _ => defaults.Zipf };
         var duration = new Option<string>("--duration") { Description = "Engine's measured time after warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
         var warmup = new Option<string>("--warmup") { Description = "Engine's warm-up (default: 10s)", DefaultValueFactory = _ => "10s" };
-        var step = new Option<string>("--kafka-step") { Description = "How long each offered rate is held in kafka (default: 5s)", DefaultValueFactory = _ => "5s" };
-        var startRate = new Option<double>("--kafka-start-rate") { Description = "First offered rate in kafka (default: 2000; ×1.5 a step)", DefaultValueFactory = _ => defaults.KafkaStartRate };
-        var maxRate = new Option<double>("--kafka-max-rate") { Description = "Highest offered rate in kafka (default: 2000000)", DefaultValueFactory = _ => defaults.KafkaMaxRate };
+        var kafkaFor = new Option<string>("--kafka-duration") { Description = "Time Holler's ingest spends applying kafka's pre-filled rounds, summed; rounds go on until it is reached (default: 5s, at least 3 rounds)", DefaultValueFactory = _ => "5s" };
+        var kafkaWarmup = new Option<int>("--kafka-warmup-rounds") { Description = "Pre-filled rounds read by both consumers before kafka measures (default: 1)", DefaultValueFactory = _ => defaults.KafkaWarmupRounds };
+        var step = new Option<string>("--kafka-step") { Description = "How long each offered rate is held in kafka-steps (default: 5s)", DefaultValueFactory = _ => "5s" };
+        var startRate = new Option<double>("--kafka-start-rate") { Description = "First offered rate in kafka-steps (default: 2000; ×1.5 a step)", DefaultValueFactory = _ => defaults.KafkaStartRate };
+        var maxRate = new Option<double>("--kafka-max-rate") { Description = "Highest offered rate in kafka-steps (default: 2000000)", DefaultValueFactory = _ => defaults.KafkaMaxRate };
         var corpus = new Option<int>("--corpus") { Description = "Pre-built events cycled through (default: 500000)", DefaultValueFactory = _ => defaults.CorpusEvents };
         var fresh = new Option<string>("--freshness-rates") { Description = "Offered rates for freshness (default: 4000,100000)", DefaultValueFactory = _ => "4000,100000" };
         var freshFor = new Option<string>("--freshness-duration") { Description = "Probing time per freshness rate, one probe a second, after 70 s of baseline warm-up (default: 30s)", DefaultValueFactory = _ => "30s" };
@@ -35,7 +37,7 @@ public static class BenchCommand
         var alertsPhase = new Option<string>("--alerts-phase") { Description = "How long each receiver behaviour lasts in alerts, at --scale-rate (default: 30s)", DefaultValueFactory = _ => "30s" };
         var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
         var historyDb = new Option<string?>("--history-postgres") { Description = "PostgreSQL connection string for the history scenario (default: SQLite in a temporary folder)" };
-        var checkpointBytes = new Option<long>("--checkpoint-bytes") { Description = "The node's Ingest:CheckpointBytes in engine, scale and recovery (default: 1048576; larger suits a Kafka with long retention)", DefaultValueFactory = _ => defaults.CheckpointBytes };
+        var checkpointBytes = new Option<long>("--checkpoint-bytes") { Description = "The node's Ingest:CheckpointBytes in engine, kafka, scale and recovery (default: 1048576; larger suits a Kafka with long retention)", DefaultValueFactory = _ => defaults.CheckpointBytes };
         var recoveryRate = new Option<double>("--recovery-rate") { Description = "Offered events/s in recovery, while the node is killed and restarted (default: 4000)", DefaultValueFactory = _ => defaults.RecoveryRate };
         var recoveryBusinesses = new Option<int>("--recovery-businesses") { Description = "Businesses in recovery, each one's total checked (default: 10000)", DefaultValueFactory = _ => defaults.RecoveryBusinesses };
         var recoveryPhase = new Option<string>("--recovery-phase") { Description = "Traffic in recovery before the kill, and after the node caught up (default: 20s)", DefaultValueFactory = _ => "20s" };
@@ -43,7 +45,7 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
-            scenarios, businesses, zipf, duration, warmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
+            scenarios, businesses, zipf, duration, warmup, kafkaFor, kafkaWarmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
             historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, dimensions, json,
         };
         command.SetAction(async (parse, token) =>
@@ -59,6 +61,8 @@ public static class BenchCommand
                 Zipf = parse.GetValue(zipf),
                 Duration = Duration(parse.GetValue(duration)!, "--duration", errors),
                 Warmup = Duration(parse.GetValue(warmup)!, "--warmup", errors, allowZero: true),
+                KafkaDuration = Duration(parse.GetValue(kafkaFor)!, "--kafka-duration", errors),
+                KafkaWarmupRounds = parse.GetValue(kafkaWarmup),
                 KafkaStep = Duration(parse.GetValue(step)!, "--kafka-step", errors),
                 KafkaStartRate = parse.GetValue(startRate),
                 KafkaMaxRate = parse.GetValue(maxRate),
@@ -87,6 +91,8 @@ public static class BenchCommand
             if (settings.Persistence == "postgres" && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchNode.PostgresVariable)))
                 errors.Add($"--persistence postgres needs {BenchNode.PostgresVariable}");
             if (settings.BatchRecords is < 1 or > 1_000_000) errors.Add("--batch-records must be between 1 and 1000000");
+            if (settings.KafkaDuration > TimeSpan.FromMinutes(10)) errors.Add("--kafka-duration must be at most 10m");
+            if (settings.KafkaWarmupRounds is < 0 or > 20) errors.Add("--kafka-warmup-rounds must be between 0 and 20");
             if (settings.KafkaStartRate is < 100 or > 10_000_000) errors.Add("--kafka-start-rate must be between 100 and 10000000");
             if (settings.KafkaMaxRate < settings.KafkaStartRate) errors.Add("--kafka-max-rate must be at least --kafka-start-rate");
             if (settings.CorpusEvents is < 200_000 or > 10_000_000) errors.Add("--corpus must be between 200000 and 10000000");
@@ -130,6 +136,9 @@ public static class BenchCommand
                             break;
                         case "kafka":
                             report.Kafka = await KafkaScenario.RunAsync(settings, progress.Step("kafka · bare consumer"), progress.Step("kafka · Holler ingest"), token);
+                            break;
+                        case "kafka-steps":
+                            report.KafkaSteps = await KafkaStepScenario.RunAsync(settings, progress.Step("kafka-steps · bare consumer"), progress.Step("kafka-steps · Holler ingest"), token);
                             break;
                         case "freshness":
                             foreach (var rate in settings.FreshnessRates)

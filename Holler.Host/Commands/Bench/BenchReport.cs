@@ -12,6 +12,7 @@ public sealed record BenchReport
     public required BenchSettings Settings { get; init; }
     public EngineResult? Engine { get; set; }
     public KafkaResult? Kafka { get; set; }
+    public KafkaStepResult? KafkaSteps { get; set; }
     public List<FreshnessResult> Freshness { get; } = [];
     public List<ScaleResult> Scale { get; } = [];
     public AlertsResult? Alerts { get; set; }
@@ -43,9 +44,10 @@ public sealed record BenchReport
                 e.MaxGcPauseMs.ToString("N0", c) + " ms", e.AllocatedBytesPerEvent.ToString("N0", c) + " B", e.HeapMiB.ToString("N0", c) + " MiB", e.ActivationPerSecond.ToString("N0", c), e.Applied == e.Fed ? "yes" : $"no ({e.Applied:N0} of {e.Fed:N0})");
             console.Write(t);
         }
-        if (Kafka is { } k)
+        if (Kafka is { } kafka) KafkaReport.Render(console, kafka);
+        if (KafkaSteps is { } k)
         {
-            var t = new Table().Title("kafka: embedded broker, offered rate stepped up until the consumer falls behind").AddColumns("consumer", "highest held rate", "first failed step", "lost (offset gaps)", "limited by");
+            var t = new Table().Title("kafka-steps: embedded broker, offered rate stepped up until the consumer falls behind").AddColumns("consumer", "highest held rate", "first failed step", "lost (offset gaps)", "limited by");
             foreach (var r in new[] { k.Bare, k.Holler })
                 t.AddRow(r.Consumer, r.HighestHeldRate.ToString("N0", c), r.FirstFailedRate is { } f ? f.ToString("N0", c) : "-", r.LostRecords.ToString("N0", c), Markup.Escape(r.LimitedBy));
             t.Caption(string.Create(c, $"Holler / bare = {k.Ratio:P0}"));
@@ -122,7 +124,8 @@ public sealed record TargetCheck(string Target, string Measured, bool? Met)
         list.Add(r.Engine is { } e
             ? new("engine ≥ 1,000,000 events/s", string.Create(c, $"{e.EventsPerSecond:N0} events/s ({e.Businesses:N0} businesses; {e.EventsPerSecondAtAllCores:N0}/s if it had every core)"), e.EventsPerSecond >= 1_000_000)
             : new("engine ≥ 1,000,000 events/s", "not run", null));
-        list.Add(r.Kafka is { } k
+        list.Add(r.Kafka is { } kafka ? KafkaReport.Target(kafka)
+            : r.KafkaSteps is { } k
             ? new("kafka path ≥ 80% of bare consumer",
                 string.Create(c, $"{k.Ratio:P0} ({k.Holler.HighestHeldRate:N0} vs {k.Bare.HighestHeldRate:N0}/s)")
                 + (k.ProducerBound ? "; inconclusive: the producer, not a consumer, set a limit" : ""),

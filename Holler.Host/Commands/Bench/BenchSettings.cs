@@ -9,7 +9,14 @@ public sealed record BenchSettings
     /// <summary>Measured time of the engine scenario, after <see cref="Warmup"/>.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
-    /// <summary>How long each offered rate of the Kafka scenario is held.</summary>
+    /// <summary>Time Holler's ingest spends applying the pre-filled rounds of the kafka scenario, summed: rounds go on
+    /// (at least <see cref="KafkaMinRounds"/>) until it is reached.</summary>
+    public TimeSpan KafkaDuration { get; init; } = TimeSpan.FromSeconds(5);
+    public const int KafkaMinRounds = 3;
+    public const int KafkaMaxRounds = 200;
+    /// <summary>Rounds of the kafka scenario read, by both consumers, before the measured ones.</summary>
+    public int KafkaWarmupRounds { get; init; } = 1;
+    /// <summary>How long each offered rate of the kafka-steps scenario is held.</summary>
     public TimeSpan KafkaStep { get; init; } = TimeSpan.FromSeconds(5);
     public double KafkaStartRate { get; init; } = 2_000;
     public double KafkaRateFactor { get; init; } = 1.5;

@@ -57,6 +57,8 @@ public sealed class EventCorpus
     }
 
     public int BusinessOf(int index) => _business[index];
+    /// <summary>Bytes of the event's value (the same whatever its timestamp).</summary>
+    public int SizeAt(int index) => _values[index].Length;
     public byte[] KeyOf(int business) => _keys[business];
 
     /// <summary>Kafka partition the business's key maps to in the engine benchmark (Kafka uses its own partitioner).</summary>
