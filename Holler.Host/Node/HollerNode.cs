@@ -78,6 +78,8 @@ public sealed class HollerNode : IAsyncDisposable
         var broker = config.KafkaBootstrap is null ? EmbeddedKafka.Start() : null;
         try
         {
+            // Before the generator or the ingest could create it with the mock's 4 partitions.
+            broker?.CreateTopic(config.Topic);
             var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
             var metrics = new IngestMetrics();
             var trackerMetrics = new TrackerMetrics();
@@ -197,7 +199,7 @@ public sealed class HollerNode : IAsyncDisposable
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
-                config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout) { Checkpoints = config.Checkpoints };
+                config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout) { Checkpoints = config.Checkpoints, GroupInstanceId = config.GroupInstanceId };
             var fleet = new FleetRecorder(fleetDirectory);
             akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards, fleet: fleet)
                 .AddIngestStatusPublisher()
