@@ -8,6 +8,10 @@ namespace Holler.Host.Commands;
 /// around it.</summary>
 public static class KafkaDevCommand
 {
+    /// <summary>The session a node against this broker restarts fastest with; a real Kafka refuses less than 6 s by
+    /// default (group.min.session.timeout.ms), so it is not the node's default.</summary>
+    public const int DevSessionTimeoutMs = 3000;
+
     public static Command Create()
     {
         var brokers = new Option<int>("--brokers") { Description = "Number of mock brokers", DefaultValueFactory = _ => 1 };
@@ -18,7 +22,7 @@ public static class KafkaDevCommand
         };
         var partitions = new Option<int>("--partitions")
         {
-            Description = $"Partitions of --topic (default {EmbeddedKafka.DefaultPartitions}: the broker keeps ~5 MB per partition, more of them spread the traffic thinner)",
+            Description = $"Partitions of --topic (default {EmbeddedKafka.DefaultPartitions}; the broker keeps ~5 MB per partition, more spread the traffic thinner but are read back slower, see docs/performance.md#recovery-after-a-crash)",
             DefaultValueFactory = _ => EmbeddedKafka.DefaultPartitions,
         };
         var command = new Command("kafka-dev", "Run the embedded Kafka broker (librdkafka's mock cluster) until stopped; prints its bootstrap address")
@@ -45,6 +49,8 @@ public static class KafkaDevCommand
             // The first line is the address alone, so scripts can read it.
             Console.WriteLine(broker.BootstrapServers);
             await Console.Error.WriteLineAsync($"Embedded Kafka broker serving at {broker.BootstrapServers} (topic {name}: {partitionCount} partitions); Ctrl-C stops it (its topics are lost).");
+            // It makes a joining member wait the joiner's own session less a second, however long the old one is dead.
+            await Console.Error.WriteLineAsync($"Nodes restart sooner against it with --set Kafka:SessionTimeoutMs={DevSessionTimeoutMs} (see docs/architecture.md#the-embedded-kafka-broker).");
             try { await Task.Delay(Timeout.Infinite, token); }
             catch (OperationCanceledException) { }
             return ExitCodes.Ok;

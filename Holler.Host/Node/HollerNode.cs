@@ -78,8 +78,6 @@ public sealed class HollerNode : IAsyncDisposable
         var broker = config.KafkaBootstrap is null ? EmbeddedKafka.Start() : null;
         try
         {
-            // Before the generator or the ingest could create it with the mock's 4 partitions.
-            broker?.CreateTopic(config.Topic);
             var bootstrap = config.KafkaBootstrap ?? broker!.BootstrapServers;
             var metrics = new IngestMetrics();
             var trackerMetrics = new TrackerMetrics();

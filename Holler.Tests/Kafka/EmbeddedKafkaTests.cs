@@ -6,29 +6,29 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Holler.Tests.Kafka;
 
-/// <summary>The embedded broker creates the node's topic with more partitions than the mock's own 4, so a crashed dev
-/// node finds its records still there (docs/architecture.md#snapshots-and-the-journal); and static membership reaches
-/// the consumer's configuration.</summary>
+/// <summary>The embedded broker creates a topic with the partitions asked for, which the mock's CreateTopics refusal
+/// and its fixed 4 on first use would not allow (docs/architecture.md#the-embedded-kafka-broker); and static membership
+/// reaches the consumer's configuration.</summary>
 public sealed class EmbeddedKafkaTests
 {
     [Fact]
     public void A_created_topic_has_the_partitions_asked_for_and_one_used_first_has_the_mocks_four()
     {
         using var broker = EmbeddedKafka.Start();
-        broker.CreateTopic("created");
+        broker.CreateTopic("created", 16);
         broker.CreateTopic("created", 3); // exists: left as it is
 
-        Assert.Equal(EmbeddedKafka.DefaultPartitions, PartitionsOf(broker.BootstrapServers, "created"));
+        Assert.Equal(16, PartitionsOf(broker.BootstrapServers, "created"));
         Assert.Equal(4, PartitionsOf(broker.BootstrapServers, "used-first"));
     }
 
     [Fact]
-    public async Task Kafka_dev_creates_the_nodes_topic_with_the_default_partitions()
+    public async Task Kafka_dev_creates_the_nodes_topic_with_the_partitions_asked_for()
     {
-        await using var broker = HollerProcess.Start("broker", ["kafka-dev"]);
+        await using var broker = HollerProcess.Start("broker", ["kafka-dev", "--partitions", "8"]);
         var bootstrap = (await broker.FirstStdoutLine.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)).Trim();
 
-        Assert.Equal(EmbeddedKafka.DefaultPartitions, PartitionsOf(bootstrap, "holler.traffic"));
+        Assert.Equal(8, PartitionsOf(bootstrap, "holler.traffic"));
     }
 
     [Fact]

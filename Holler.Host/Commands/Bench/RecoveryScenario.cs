@@ -41,7 +41,7 @@ public static class RecoveryScenario
         var catalog = BusinessCatalog.Synthetic(settings.RecoveryBusinesses);
         var corpus = EventCorpus.Build(catalog, settings.CorpusEvents, settings.Zipf);
         using var broker = EmbeddedKafka.Start();
-        // As holler kafka-dev creates the node's topic: a dev node's setting.
+        // As holler kafka-dev creates the node's topic.
         var partitionCount = settings.RecoveryPartitions;
         broker.CreateTopic(Topic, partitionCount);
         using var producer = new CountingProducer(broker.BootstrapServers, Topic, corpus, settings.RecoveryRate, partitionCount);
@@ -56,6 +56,9 @@ public static class RecoveryScenario
             "--data", dataDir, "--operator-port", port.ToString(c),
             "--set", "Leaderboard:Console=false", "--set", "History:Enabled=false",
             "--set", "Ingest:CheckpointBytes=" + settings.CheckpointBytes.ToString(c),
+            // A dev node against holler kafka-dev, as docs/architecture.md#the-embedded-kafka-broker advises: the mock
+            // keeps the restarted member waiting its own session less a second before it gets any partition.
+            "--set", "Kafka:SessionTimeoutMs=" + KafkaDevCommand.DevSessionTimeoutMs.ToString(c),
         ];
         NodeProcess? node = null;
         try
