@@ -83,6 +83,7 @@ public sealed class BenchCliTests
         using var json = JsonDocument.Parse(result.Stdout);
         var recovery = json.RootElement.GetProperty("recovery");
         Assert.Equal("sqlite", recovery.GetProperty("persistence").GetString());
+        Assert.Equal(4, recovery.GetProperty("partitions").GetInt32());
         var produced = recovery.GetProperty("produced").GetInt64();
         Assert.True(produced > 4 * 500 / 2, $"produced {produced}: traffic ran before and after the kill");
         Assert.Equal(produced, recovery.GetProperty("counted").GetInt64());
@@ -104,6 +105,15 @@ public sealed class BenchCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--checkpoint-bytes must be between 65536 and 1099511627776", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Bench_with_recovery_partitions_out_of_range_says_so_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["bench", "--scenarios", "recovery", "--recovery-partitions", "0"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--recovery-partitions must be between 1 and 256", result.Stderr);
     }
 
     [Fact]
