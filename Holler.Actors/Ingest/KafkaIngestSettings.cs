@@ -8,6 +8,10 @@ namespace Holler.Ingest;
 /// <param name="MaxBatchRecords">Records per micro-batch at most.</param>
 /// <param name="MaxBatchDelay">How long a micro-batch may wait to fill.</param>
 /// <param name="AckTimeout">How long a tracker may take to make a batch durable before it is re-sent.</param>
+/// <param name="GroupInstanceId">Kafka static membership (<c>group.instance.id</c>), empty for none: a real Kafka hands a
+/// restarted member with the same id its partitions back at once, without waiting out the old session; librdkafka's mock
+/// (the embedded broker) knows members by member id only and ignores it. A static member sends no LeaveGroup when it
+/// stops, so its partitions wait out its session then.</param>
 /// <param name="Checkpoints">When the ingest asks trackers for a checkpoint sooner; <see cref="CheckpointTriggers.Default"/> if null.</param>
 public sealed record KafkaIngestSettings(
     string BootstrapServers,
@@ -19,7 +23,8 @@ public sealed record KafkaIngestSettings(
     TimeSpan? MaxBatchDelay = null,
     TimeSpan? AckTimeout = null,
     IReadOnlyDictionary<string, string>? ExtraConsumerConfig = null,
-    CheckpointTriggers? Checkpoints = null)
+    CheckpointTriggers? Checkpoints = null,
+    string GroupInstanceId = "")
 {
     public TimeSpan Session => SessionTimeout ?? TimeSpan.FromSeconds(10);
     public TimeSpan BatchDelay => MaxBatchDelay ?? TimeSpan.FromMilliseconds(200);

@@ -75,6 +75,7 @@ public sealed class KafkaPollingConsumer : IDisposable
             // log end (and with it the lag) stays fresh while the stream is back-pressured and nothing is fetched.
             StatisticsIntervalMs = 5000,
         };
+        if (_settings.GroupInstanceId.Length > 0) config.GroupInstanceId = _settings.GroupInstanceId;
         if (_settings.ExtraConsumerConfig is { } extra)
             foreach (var (key, value) in extra) config.Set(key, value);
         return config;

@@ -41,12 +41,13 @@ public static class BenchCommand
         var recoveryRate = new Option<double>("--recovery-rate") { Description = "Offered events/s in recovery, while the node is killed and restarted (default: 4000)", DefaultValueFactory = _ => defaults.RecoveryRate };
         var recoveryBusinesses = new Option<int>("--recovery-businesses") { Description = "Businesses in recovery, each one's total checked (default: 10000)", DefaultValueFactory = _ => defaults.RecoveryBusinesses };
         var recoveryPhase = new Option<string>("--recovery-phase") { Description = "Traffic in recovery before the kill, and after the node caught up (default: 20s)", DefaultValueFactory = _ => "20s" };
+        var recoveryPartitions = new Option<int>("--recovery-partitions") { Description = $"Partitions of the recovery scenario's topic (default: {Holler.Kafka.EmbeddedKafka.DefaultPartitions}, as holler kafka-dev creates)", DefaultValueFactory = _ => defaults.RecoveryPartitions };
         var dimensions = new Option<string>("--dimensions") { Description = "on (default) or off: whether the node keeps per-business dimension breakdowns, for the pair that prices them", DefaultValueFactory = _ => "on" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON on standard output (the table goes to standard error)" };
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
             scenarios, businesses, zipf, duration, warmup, kafkaFor, kafkaWarmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
-            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, dimensions, json,
+            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, recoveryPartitions, dimensions, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -81,6 +82,7 @@ public static class BenchCommand
                 RecoveryRate = parse.GetValue(recoveryRate),
                 RecoveryBusinesses = parse.GetValue(recoveryBusinesses),
                 RecoveryPhase = Duration(parse.GetValue(recoveryPhase)!, "--recovery-phase", errors),
+                RecoveryPartitions = parse.GetValue(recoveryPartitions),
                 Dimensions = parse.GetValue(dimensions)!.Trim().ToLowerInvariant() != "off",
             };
             if (parse.GetValue(dimensions)!.Trim().ToLowerInvariant() is not ("on" or "off")) errors.Add("--dimensions must be on or off");
@@ -102,6 +104,8 @@ public static class BenchCommand
                 errors.Add($"--checkpoint-bytes must be between {Configuration.IngestOptionsSection.MinCheckpointBytes} and {Configuration.IngestOptionsSection.MaxCheckpointBytes}");
             if (settings.RecoveryRate is < 100 or > 1_000_000) errors.Add("--recovery-rate must be between 100 and 1000000");
             if (settings.RecoveryBusinesses is < 1000 or > 1_000_000) errors.Add("--recovery-businesses must be between 1000 and 1000000");
+            if (settings.RecoveryPartitions is < 1 or > Holler.Kafka.EmbeddedKafka.MaxPartitions)
+                errors.Add($"--recovery-partitions must be between 1 and {Holler.Kafka.EmbeddedKafka.MaxPartitions}");
             if (errors.Count > 0)
             {
                 foreach (var error in errors) await Console.Error.WriteLineAsync($"holler bench: {error}");

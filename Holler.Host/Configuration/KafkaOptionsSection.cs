@@ -9,6 +9,9 @@ public sealed class KafkaOptionsSection
     public string Topic { get; set; } = "holler.traffic";
     public string GroupId { get; set; } = "holler";
     public int SessionTimeoutMs { get; set; } = 10_000;
+    /// <summary>Kafka static membership (<c>group.instance.id</c>): empty for none. Stable across a node's restarts and
+    /// unique per node; see docs/architecture.md#snapshots-and-the-journal for what it does and does not buy.</summary>
+    public string GroupInstanceId { get; set; } = "";
     public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>The bootstrap servers, or null for the embedded broker.</summary>
@@ -30,12 +33,14 @@ public sealed class KafkaOptionsSection
             else if (DeadLetterTopic == Topic)
                 errors.Add("Kafka:DeadLetterTopic: must differ from Kafka:Topic, or rejected records would be consumed again forever");
         }
+        if (GroupInstanceId.Length > 0 && !IsKafkaName(GroupInstanceId))
+            errors.Add($"Kafka:GroupInstanceId: '{GroupInstanceId}' is not a group instance id (1-249 of A-Z a-z 0-9 . _ -), or leave it empty");
         if (SessionTimeoutMs is < 1000 or > 300_000)
             errors.Add($"Kafka:SessionTimeoutMs must be between 1000 and 300000, was {SessionTimeoutMs}");
         return bootstrap;
     }
 
-    private static bool IsKafkaName(string name) =>
+    internal static bool IsKafkaName(string name) =>
         name.Length is > 0 and <= 249 && name is not "." and not ".." && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     private static bool IsHostPort(string server)

@@ -22,6 +22,8 @@ public sealed record NodeConfig
     public required string Topic { get; init; }
     public required string GroupId { get; init; }
     public required TimeSpan SessionTimeout { get; init; }
+    /// <summary>Kafka static membership, empty for none (<c>Kafka:GroupInstanceId</c>).</summary>
+    public string GroupInstanceId { get; init; } = "";
     public required string DeadLetterTopic { get; init; }
     public required PersistenceProvider Persistence { get; init; }
     public required string JournalConnectionString { get; init; }

@@ -59,6 +59,7 @@ public static class NodeConfigValidator
             Topic = o.Kafka.Topic,
             GroupId = o.Kafka.GroupId,
             SessionTimeout = TimeSpan.FromMilliseconds(o.Kafka.SessionTimeoutMs),
+            GroupInstanceId = o.Kafka.GroupInstanceId,
             DeadLetterTopic = o.Kafka.DeadLetterTopic,
             Persistence = provider,
             JournalConnectionString = journal,

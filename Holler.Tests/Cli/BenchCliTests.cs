@@ -87,6 +87,7 @@ public sealed class BenchCliTests
         using var json = JsonDocument.Parse(result.Stdout);
         var recovery = json.RootElement.GetProperty("recovery");
         Assert.Equal("sqlite", recovery.GetProperty("persistence").GetString());
+        Assert.Equal(4, recovery.GetProperty("partitions").GetInt32());
         var produced = recovery.GetProperty("produced").GetInt64();
         Assert.True(produced > 4 * 500 / 2, $"produced {produced}: traffic ran before and after the kill");
         Assert.Equal(produced, recovery.GetProperty("counted").GetInt64());
@@ -141,6 +142,15 @@ public sealed class BenchCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--kafka-warmup-rounds must be between 0 and 20", result.Stderr);
         Assert.Contains("--kafka-duration: 'soon' is not a duration like 30s", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Bench_with_recovery_partitions_out_of_range_says_so_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["bench", "--scenarios", "recovery", "--recovery-partitions", "0"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--recovery-partitions must be between 1 and 256", result.Stderr);
     }
 
     [Fact]

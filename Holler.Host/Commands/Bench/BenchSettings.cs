@@ -47,6 +47,9 @@ public sealed record BenchSettings
     public int RecoveryBusinesses { get; init; } = 10_000;
     /// <summary>Traffic before the recovery scenario's kill, and after the node caught up again.</summary>
     public TimeSpan RecoveryPhase { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Partitions of the recovery scenario's topic: as many as <c>holler kafka-dev</c> and a node's own broker
+    /// give theirs.</summary>
+    public int RecoveryPartitions { get; init; } = Holler.Kafka.EmbeddedKafka.DefaultPartitions;
 
     /// <summary>The node's checkpoint triggers with <see cref="CheckpointBytes"/>.</summary>
     public Holler.Ingest.CheckpointTriggers CheckpointTriggersFor() => Holler.Ingest.CheckpointTriggers.Default with { Bytes = CheckpointBytes };

@@ -14,15 +14,18 @@ public sealed class CountingProducer : IDisposable
     private readonly double _rate;
     private readonly IProducer<byte[], byte[]> _producer;
     private readonly long[] _perBusiness;
-    private readonly long[] _perPartition = new long[EventCorpus.Partitions];
-    private readonly long[] _bytesPerPartition = new long[EventCorpus.Partitions];
+    private readonly long[] _perPartition;
+    private readonly long[] _bytesPerPartition;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _failed;
     private int _index;
 
-    public CountingProducer(string bootstrap, string topic, EventCorpus corpus, double rate)
+    /// <param name="partitions">The topic's partitions.</param>
+    public CountingProducer(string bootstrap, string topic, EventCorpus corpus, double rate, int partitions = EventCorpus.Partitions)
     {
+        _perPartition = new long[partitions];
+        _bytesPerPartition = new long[partitions];
         _corpus = corpus;
         _topic = topic;
         _rate = rate;
@@ -72,7 +75,7 @@ public sealed class CountingProducer : IDisposable
     public void Prime()
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        for (var p = 0; p < EventCorpus.Partitions; p++) Send(new TopicPartition(_topic, p), now);
+        for (var p = 0; p < _perPartition.Length; p++) Send(new TopicPartition(_topic, p), now);
         _producer.Flush(TimeSpan.FromSeconds(30));
     }
 

@@ -10,9 +10,9 @@ public static class RecoveryReport
     {
         var c = CultureInfo.InvariantCulture;
         var t = new Table().Title(string.Create(c, $"recovery: a node SIGKILLed at {r.OfferedRate:N0} events/s offered, restarted at once"))
-            .AddColumns("businesses", "persistence", "checkpoint bytes", "killed in a checkpoint write", "steady lag", "uncommitted at kill",
+            .AddColumns("businesses", "partitions (hottest's share)", "persistence", "checkpoint bytes", "killed in a checkpoint write", "steady lag", "uncommitted at kill",
                 "largest partition's (bound)", "skipped as checkpointed", "up", "first event", "caught up", "totals");
-        t.AddRow(r.Businesses.ToString("N0", c), r.Persistence, r.CheckpointBytes.ToString("N0", c), r.KilledInCheckpointWrite ? "yes" : "not seen",
+        t.AddRow(r.Businesses.ToString("N0", c), string.Create(c, $"{r.Partitions} ({r.HottestShare:P0})"), r.Persistence, r.CheckpointBytes.ToString("N0", c), r.KilledInCheckpointWrite ? "yes" : "not seen",
             r.SteadyLag.ToString("N0", c) + " events", r.Uncommitted.ToString("N0", c) + " events",
             string.Create(c, $"{r.UncommittedBytesMax / 1024.0:N0} KiB ({r.ReplayBoundBytes / 1024.0:N0} KiB)"), r.Duplicates.ToString("N0", c),
             Seconds(r.Up), Seconds(r.FirstProcessed), Seconds(r.CaughtUp),

@@ -20,10 +20,13 @@ namespace Holler.Host.Commands.Bench;
 /// node read them.</param>
 /// <param name="Unread">Records produced that the node had not got past when the scenario ended (a partition it
 /// never caught up on).</param>
+/// <param name="Partitions">The topic's partitions.</param>
+/// <param name="HottestShare">The busiest partition's share of the bytes produced before the kill.</param>
 public sealed record RecoveryResult(double OfferedRate, int Businesses, string Persistence, long CheckpointBytes,
     TimeSpan BeforeKill, bool KilledInCheckpointWrite, long SteadyLag, long Uncommitted, long UncommittedBytesMax,
     double ReplayBoundBytes, long Duplicates, TimeSpan Up, TimeSpan? FirstProcessed, TimeSpan? CaughtUp,
-    long Produced, long Counted, int BusinessesChecked, int BusinessesWrong, long ProduceFailed, long Lost, long Unread)
+    long Produced, long Counted, int BusinessesChecked, int BusinessesWrong, long ProduceFailed, long Lost, long Unread,
+    int Partitions = 0, double HottestShare = 0)
 {
     /// <summary>The target: back and caught up within 30 s of the restart.</summary>
     public static readonly TimeSpan Target = TimeSpan.FromSeconds(30);
