@@ -23,8 +23,8 @@ public sealed class BatchLingerTests
         Assert.Equal(Delay, Linger.Next(20_000, TimeSpan.FromMilliseconds(200)));
         // A batch cut full early says nothing about idleness.
         Assert.Equal(Delay, Linger.Next(10_000, TimeSpan.FromMilliseconds(30)));
-        // Exactly at the base: 10,000 in 200 ms.
-        Assert.Equal(Delay, Linger.Next(9_999, TimeSpan.FromMilliseconds(200)));
+        // 60,000/s, not full: the target would take 167 ms, less than the base.
+        Assert.Equal(Delay, Linger.Next(9_000, TimeSpan.FromMilliseconds(150)));
     }
 
     [Fact]
