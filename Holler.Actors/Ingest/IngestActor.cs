@@ -79,7 +79,7 @@ public sealed class IngestActor : ReceiveActor, IWithTimers
             {
                 if (offsets.Count > 0) consumer.Commit(offsets);
             },
-            deadLetters, Context.Materializer(), stopping.Token,
+            deadLetters, Context.Materializer(), stopping.Token, batchLinger: _settings.MaxBatchLinger,
             delivered: () =>
             {
                 _metrics.AddBatch();

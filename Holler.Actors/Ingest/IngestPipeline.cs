@@ -15,14 +15,17 @@ public static class IngestPipeline
     /// micro-batch and each flush; possibly none.</param>
     /// <param name="deadLetters">Copies a micro-batch's rejects before its offsets are committed; null for none.</param>
     /// <param name="delivered">Called after each micro-batch is delivered and committed as far as durable; null for none.</param>
+    /// <param name="batchLinger">The longest a micro-batch waits to fill while traffic is light (see <see cref="BatchLinger"/>);
+    /// null for always <paramref name="batchDelay"/>.</param>
     public static (UniqueKillSwitch KillSwitch, Task<Done> Done) Run(ChannelReader<ConsumedRecord> records, BatchDelivery delivery,
         int maxBatchRecords, TimeSpan batchDelay, Action<IReadOnlyDictionary<int, long>> commit, DeadLetterWriter? deadLetters,
-        IMaterializer materializer, CancellationToken stopping, Action? delivered = null)
+        IMaterializer materializer, CancellationToken stopping, Action? delivered = null, TimeSpan? batchLinger = null)
     {
         delivery.BeginRun();
-        return ChannelSource.FromReader(records)
-            .GroupedWithin(maxBatchRecords, batchDelay)
-            .Select(group => delivery.Prepare(group as IReadOnlyList<ConsumedRecord> ?? group.ToList()))
+        var linger = new BatchLinger(batchDelay, batchLinger ?? batchDelay, Math.Max(1, maxBatchRecords / 2));
+        var reader = new MicroBatchReader(records, maxBatchRecords, linger, TimeProvider.System);
+        return Source.From(() => reader.ReadAllAsync(stopping))
+            .Select(group => delivery.Prepare(group))
             // Parse the next micro-batch on another thread while this one is with the trackers. Delivery stays strictly
             // one micro-batch after another: a business's events must reach its tracker in offset order, or the
             // watermark would skip older events that arrive late.

@@ -26,6 +26,9 @@ public sealed record KafkaIngestSettings(
     CheckpointTriggers? Checkpoints = null,
     string GroupInstanceId = "")
 {
+    /// <summary>The longest a micro-batch waits while traffic is light (see <see cref="BatchLinger"/>); <see cref="BatchDelay"/> if null.</summary>
+    public TimeSpan? MaxBatchLinger { get; init; }
+
     public TimeSpan Session => SessionTimeout ?? TimeSpan.FromSeconds(10);
     public TimeSpan BatchDelay => MaxBatchDelay ?? TimeSpan.FromMilliseconds(200);
     public TimeSpan Ack => AckTimeout ?? TimeSpan.FromSeconds(30);

@@ -41,6 +41,8 @@ public sealed record NodeConfig
     public required ParseLimits ParseLimits { get; init; }
     public required int BatchMaxRecords { get; init; }
     public required TimeSpan BatchDelay { get; init; }
+    /// <summary>The longest a micro-batch waits while traffic is light (Ingest:BatchLingerMs); <see cref="BatchDelay"/> if null.</summary>
+    public TimeSpan? BatchLinger { get; init; }
     public required TimeSpan AckTimeout { get; init; }
     /// <summary>When the ingest asks trackers for a checkpoint sooner (Ingest:Checkpoint…).</summary>
     public Holler.Ingest.CheckpointTriggers Checkpoints { get; init; } = Holler.Ingest.CheckpointTriggers.Default;

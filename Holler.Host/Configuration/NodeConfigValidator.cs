@@ -76,6 +76,7 @@ public static class NodeConfigValidator
             ParseLimits = parseLimits,
             BatchMaxRecords = o.Ingest.BatchMaxRecords,
             BatchDelay = TimeSpan.FromMilliseconds(o.Ingest.BatchDelayMs),
+            BatchLinger = TimeSpan.FromMilliseconds(Math.Max(o.Ingest.BatchDelayMs, o.Ingest.BatchLingerMs)),
             AckTimeout = TimeSpan.FromMilliseconds(o.Ingest.AckTimeoutMs),
             Checkpoints = checkpoints,
             WebHostname = o.Web.Hostname.Trim(),

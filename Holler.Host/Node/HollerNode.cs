@@ -197,7 +197,8 @@ public sealed class HollerNode : IAsyncDisposable
         if (config.Has(NodeRole.Ingest))
         {
             var ingest = new KafkaIngestSettings(bootstrap, config.Topic, config.GroupId, config.SessionTimeout,
-                config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout) { Checkpoints = config.Checkpoints, GroupInstanceId = config.GroupInstanceId };
+                config.DeadLetterTopic, config.BatchMaxRecords, config.BatchDelay, config.AckTimeout)
+                { Checkpoints = config.Checkpoints, GroupInstanceId = config.GroupInstanceId, MaxBatchLinger = config.BatchLinger };
             var fleet = new FleetRecorder(fleetDirectory);
             akka.AddIngest(ingest, config.ParseLimits, metrics, config.Shards, fleet: fleet)
                 .AddIngestStatusPublisher()

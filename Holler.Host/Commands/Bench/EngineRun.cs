@@ -36,7 +36,7 @@ public sealed class EngineRun : IAsyncDisposable
         var delivery = new BatchDelivery(node.Trackers, node.Config.Shards, metrics, node.Config.ParseLimits, TimeProvider.System, node.Config.AckTimeout,
             NullLogger.Instance, new FleetRecorder(new FleetDirectory(corpus.Catalog)), node.Config.Checkpoints);
         var (killSwitch, done) = IngestPipeline.Run(feeder.Records, delivery, node.Config.BatchMaxRecords, node.Config.BatchDelay,
-            _ => { }, deadLetters: null, node.System.Materializer(), CancellationToken.None);
+            _ => { }, deadLetters: null, node.System.Materializer(), CancellationToken.None, batchLinger: node.Config.BatchLinger);
         return new EngineRun(feeder, metrics, killSwitch, done);
     }
 
