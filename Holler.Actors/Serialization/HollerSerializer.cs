@@ -48,12 +48,16 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
         .Concat(LeaderboardCodecs.Retired)
         .Concat(AlertDeliveryCodecs.Retired)
         .ToFrozenDictionary(c => c.Manifest, c => c.Read);
+    private static readonly FrozenDictionary<string, Func<byte[], object>> RawByManifest = Codecs
+        .Where(c => c.FromBytes is not null)
+        .ToFrozenDictionary(c => c.Manifest, c => c.FromBytes!);
 
     public override string Manifest(object o) => CodecOf(o, nameof(o)).Manifest;
 
     public override byte[] ToBinary(object obj)
     {
         var codec = CodecOf(obj, nameof(obj));
+        if (codec.BytesOf is { } bytesOf) return bytesOf(obj);
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream)) codec.Write(w, obj);
         return stream.ToArray();
@@ -63,6 +67,7 @@ public sealed class HollerSerializer(ExtendedActorSystem system) : SerializerWit
     {
         if (!ByManifest.TryGetValue(manifest, out var read))
             throw new System.Runtime.Serialization.SerializationException($"{nameof(HollerSerializer)} does not know manifest '{manifest}'");
+        if (RawByManifest.TryGetValue(manifest, out var fromBytes)) return fromBytes(bytes);
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false));
         return read(r);
     }

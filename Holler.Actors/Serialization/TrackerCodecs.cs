@@ -89,7 +89,12 @@ internal static class TrackerCodecs
             static r => new TrafficRecorded(r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), r.ReadInt64(), r.ReadStrings(),
                 r.ReadInts(), r.ReadLongs(), r.ReadInts())),
 
+        // SS2: every business as a BusinessTrafficState, written here. Trackers save SS3 now; SS2 stays readable (and
+        // writable: tests and the checkpoint benchmark compare against it).
         MessageCodec.For<TrackerSnapshot>("SS2", WriteSnapshot, ReadSnapshot),
+
+        // SS3: the shard written by its tracker straight from live state (format: ShardState.Checkpoint.cs).
+        MessageCodec.Raw<ShardCheckpoint>("SS3", static c => c.Bytes, static b => new ShardCheckpoint(b)),
     ];
 
     /// <summary>Formats still read but no longer written.</summary>

@@ -11,7 +11,7 @@ namespace Holler.Tracking;
 /// applied. Turns a batch into the event to persist (<see cref="Summarise"/>), and applies persisted events
 /// (<see cref="Apply"/>) live and on recovery alike.
 /// </summary>
-public sealed class ShardState(TrackerSettings settings)
+public sealed partial class ShardState(TrackerSettings settings)
 {
     private readonly Dictionary<string, TrackedBusiness> _businesses = new(StringComparer.Ordinal);
 

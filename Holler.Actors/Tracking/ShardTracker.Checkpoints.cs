@@ -79,6 +79,24 @@ public sealed partial class ShardTracker
         Sender.Tell(new ShardDurable(request.Shard, durable, lost));
     }
 
+    /// <summary>Restores a saved snapshot: a checkpoint as trackers write it now (SS3), or a snapshot of the formats
+    /// before (SS1, SS2).</summary>
+    /// <returns>Whether it was one.</returns>
+    private bool RestoreCheckpoint(object saved)
+    {
+        switch (saved)
+        {
+            case ShardCheckpoint checkpoint:
+                _state.Restore(checkpoint, Now, _added);
+                return true;
+            case TrackerSnapshot snapshot:
+                _state.Restore(snapshot, Now, _added);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private void CheckpointIfDue()
     {
         if (_checkpointing is null && _settings.CheckpointDue(_eventsSinceSnapshot, _state.Count, TimeSpan.FromTicks(Now - _lastSnapshotTicks)))

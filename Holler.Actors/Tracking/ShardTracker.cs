@@ -76,9 +76,8 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
 
         Recover<SnapshotOffer>(offer =>
         {
-            if (offer.Snapshot is TrackerSnapshot snapshot)
+            if (RestoreCheckpoint(offer.Snapshot))
             {
-                _state.Restore(snapshot, Now, _added);
                 _persistedSinceSnapshot = 0;
                 _eventsSinceSnapshot = 0;
             }
@@ -376,7 +375,7 @@ public sealed partial class ShardTracker : ReceivePersistentActor, IWithTimers
         _eventsSinceSnapshot = 0;
         _lastSnapshotTicks = Now;
         _snapshotStartedAt = Stopwatch.GetTimestamp();
-        SaveSnapshot(_state.ToSnapshot());
+        SaveSnapshot(_state.ToCheckpoint());
     }
 
     /// <summary>

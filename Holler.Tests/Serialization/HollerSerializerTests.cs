@@ -41,7 +41,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var serializer = (HollerSerializer)Sys.Serialization.FindSerializerForType(typeof(TrafficBatch));
         var manifests = Samples().Values.Select(serializer.Manifest).ToHashSet();
 
-        Assert.Equal(["BS3", "GH1", "GL1", "GS1", "IN1", "LU3", "SA2", "SB2", "SC3", "SD1", "SE1", "SH3", "SK1", "SN1", "SR3", "SS2", "ST1", "SX1"], manifests.Order());
+        Assert.Equal(["BS3", "GH1", "GL1", "GS1", "IN1", "LU3", "SA2", "SB2", "SC3", "SD1", "SE1", "SH3", "SK1", "SN1", "SR3", "SS2", "SS3", "ST1", "SX1"], manifests.Order());
     }
 
     // ---- round trips, field by field ----
@@ -534,6 +534,51 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         "AADyPwAAAAAAAAZAAAAAAAAA6D8AAAAAAAADQAAAAAAAANg/AAAAAAAAAEAAAAAAAAAAAAAAAAAAAPo/AAAAAAAACkAAAAAAAAD0PwAAAAAA" +
         "AAdAAAAAAAAA7D8AAAAAAAAEQAIAAAAAAAAAAAAIQAAAAAAAAOC/";
 
+    /// <summary><see cref="SampleCheckpoint"/> as SS3 wrote it when the format was introduced: never regenerate it either.</summary>
+    private const string ShardCheckpointV3Golden =
+        "AwApAAAAAAAAAAMAGnEYAgAAAAsAAAAAAAAAANHhTmgAAAAAAQDAAbgehetRuN6/KFyPwvUovL+kcD0K16PQP1K4HoXrUdi/gBSuR+F6hL8K16Nw" +
+        "PQrXP+xRuB6F69G/CNejcD0Ktz9wPQrXo3DdPwrXo3A9Cse/ULgehetRyD/NzMzMzMzcv3wUrkfherS/kML1KFyP0j9mZmZmZmbWv4AUrkfhepQ/" +
+        "9ihcj8L12D8AAAAAAADQv7gehetRuL4/XI/C9Shc3z80MzMzMzPDvyhcj8L1KMw/4XoUrkfh2r+YmZmZmZmpv3oUrkfhetQ/exSuR+F61L+gmZmZ" +
+        "mZmpP+J6FK5H4do/KFyPwvUozL80MzMzMzPDP1yPwvUoXN+/uB6F61G4vr8AAAAAAADQP/YoXI/C9di/gBSuR+F6lL9mZmZmZmbWP5DC9Shcj9K/" +
+        "eBSuR+F6tD/MzMzMzMzcP1K4HoXrUci/DNejcD0Kxz9xPQrXo3DdvwzXo3A9Cre/7FG4HoXr0T8K16NwPQrXv4AUrkfheoQ/UrgehetR2D+kcD0K" +
+        "16PQvyhcj8L1KLw/uB6F61G43j96FK5H4XrEv+B6FK5H4co/hetRuB6F27+4HoXrUbiuv9ijcD0K19M/HoXrUbge1b+AFK5H4XqkPz4K16NwPdo/" +
+        "cD0K16Nwzb/sUbgehevBPwAAAAAAAOC/pHA9CtejwL+4HoXrUbjOP5qZmZmZmdm/wB6F61G4nr/C9Shcj8LVPzMzMzMzM9O/6FG4HoXrsT8oXI/C" +
+        "9SjcP5qZmZmZmcm/xPUoXI/CxT8UrkfhehTev5iZmZmZmbm/SOF6FK5H0T+uR+F6FK7XvwAAAAAAAAAArkfhehSu1z9I4XoUrkfRv5iZmZmZmbk/" +
+        "FK5H4XoU3j/C9Shcj8LFv5iZmZmZmck/KVyPwvUo3L/sUbgeheuxvzQzMzMzM9M/wvUoXI/C1b/AHoXrUbieP5qZmZmZmdk/uB6F61G4zr+kcD0K" +
+        "16PAPwAAAAAAAOA/7FG4HoXrwb9wPQrXo3DNPz4K16NwPdq/eBSuR+F6pL8ehetRuB7VP9ejcD0K19O/wB6F61G4rj+G61G4HoXbP+J6FK5H4cq/" +
+        "fBSuR+F6xD+4HoXrUbjevyhcj8L1KLy/pHA9Ctej0D9SuB6F61HYv4AUrkfheoS/CtejcD0K1z/sUbgehevRvwjXo3A9Crc/cD0K16Nw3T8K16Nw" +
+        "PQrHv1C4HoXrUcg/zczMzMzM3L98FK5H4Xq0v5DC9Shcj9I/ZmZmZmZm1r+AFK5H4XqUP/YoXI/C9dg/AAAAAAAA0L+4HoXrUbi+P1yPwvUoXN8/" +
+        "NDMzMzMzw78oXI/C9SjMP+F6FK5H4dq/mJmZmZmZqb96FK5H4XrUP3sUrkfhetS/oJmZmZmZqT/iehSuR+HaPyhcj8L1KMy/NDMzMzMzwz9cj8L1" +
+        "KFzfv7gehetRuL6/AAAAAAAA0D/2KFyPwvXYv4AUrkfhepS/ZmZmZmZm1j+QwvUoXI/Sv3gUrkfherQ/zMzMzMzM3D9SuB6F61HIvwzXo3A9Csc/" +
+        "cT0K16Nw3b8M16NwPQq3v+xRuB6F69E/CtejcD0K17+AFK5H4XqEP1K4HoXrUdg/pHA9Ctej0L8oXI/C9Si8P7gehetRuN4/ehSuR+F6xL/gehSu" +
+        "R+HKP4XrUbgehdu/uB6F61G4rr/Yo3A9CtfTPx6F61G4HtW/gBSuR+F6pD8+CtejcD3aP3A9CtejcM2/7FG4HoXrwT8AAAAAAADgv6RwPQrXo8C/" +
+        "uB6F61G4zj+amZmZmZnZv8AehetRuJ6/wvUoXI/C1T8zMzMzMzPTv+hRuB6F67E/KFyPwvUo3D+amZmZmZnJv8T1KFyPwsU/FK5H4XoU3r+YmZmZ" +
+        "mZm5v0jhehSuR9E/rkfhehSu178AAAAAAAAAAK5H4XoUrtc/SOF6FK5H0b+YmZmZmZm5PxSuR+F6FN4/wvUoXI/Cxb+YmZmZmZnJPylcj8L1KNy/" +
+        "7FG4HoXrsb80MzMzMzPTP8L1KFyPwtW/wB6F61G4nj+amZmZmZnZP7gehetRuM6/pHA9CtejwD8AAAAAAADgP8ABAAAAAAAA0D8AAAAAAAD+PwAA" +
+        "AAAAAAxAAAAAAAAA+D8AAAAAAAAJQAAAAAAAAPI/AAAAAAAABkAAAAAAAADoPwAAAAAAAANAAAAAAAAA2D8AAAAAAAAAQAAAAAAAAAAAAAAAAAAA" +
+        "+j8AAAAAAAAKQAAAAAAAAPQ/AAAAAAAAB0AAAAAAAADsPwAAAAAAAARAAAAAAAAA4D8AAAAAAAABQAAAAAAAAMA/AAAAAAAA/D8AAAAAAAALQAAA" +
+        "AAAAAPY/AAAAAAAACEAAAAAAAADwPwAAAAAAAAVAAAAAAAAA5D8AAAAAAAACQAAAAAAAANA/AAAAAAAA/j8AAAAAAAAMQAAAAAAAAPg/AAAAAAAA" +
+        "CUAAAAAAAADyPwAAAAAAAAZAAAAAAAAA6D8AAAAAAAADQAAAAAAAANg/AAAAAAAAAEAAAAAAAAAAAAAAAAAAAPo/AAAAAAAACkAAAAAAAAD0PwAA" +
+        "AAAAAAdAAAAAAAAA7D8AAAAAAAAEQAAAAAAAAOA/AAAAAAAAAUAAAAAAAADAPwAAAAAAAPw/AAAAAAAAC0AAAAAAAAD2PwAAAAAAAAhAAAAAAAAA" +
+        "8D8AAAAAAAAFQAAAAAAAAOQ/AAAAAAAAAkAAAAAAAADQPwAAAAAAAP4/AAAAAAAADEAAAAAAAAD4PwAAAAAAAAlAAAAAAAAA8j8AAAAAAAAGQAAA" +
+        "AAAAAOg/AAAAAAAAA0AAAAAAAADYPwAAAAAAAABAAAAAAAAAAAAAAAAAAAD6PwAAAAAAAApAAAAAAAAA9D8AAAAAAAAHQAAAAAAAAOw/AAAAAAAA" +
+        "BEAAAAAAAADgPwAAAAAAAAFAAAAAAAAAwD8AAAAAAAD8PwAAAAAAAAtAAAAAAAAA9j8AAAAAAAAIQAAAAAAAAPA/AAAAAAAABUAAAAAAAADkPwAA" +
+        "AAAAAAJAAAAAAAAA0D8AAAAAAAD+PwAAAAAAAAxAAAAAAAAA+D8AAAAAAAAJQAAAAAAAAPI/AAAAAAAABkAAAAAAAADoPwAAAAAAAANAAAAAAAAA" +
+        "2D8AAAAAAAAAQAAAAAAAAAAAAAAAAAAA+j8AAAAAAAAKQAAAAAAAAPQ/AAAAAAAAB0AAAAAAAADsPwAAAAAAAARAAAAAAAAA4D8AAAAAAAABQAAA" +
+        "AAAAAMA/AAAAAAAA/D8AAAAAAAALQAAAAAAAAPY/AAAAAAAACEAAAAAAAADwPwAAAAAAAAVAAAAAAAAA5D8AAAAAAAACQAAAAAAAANA/AAAAAAAA" +
+        "/j8AAAAAAAAMQAAAAAAAAPg/AAAAAAAACUAAAAAAAADyPwAAAAAAAAZAAAAAAAAA6D8AAAAAAAADQAAAAAAAANg/AAAAAAAAAEAAAAAAAAAAAAAA" +
+        "AAAAAPo/AAAAAAAACkAAAAAAAAD0PwAAAAAAAAdAAAAAAAAA7D8AAAAAAAAEQAAAAAAAAOA/AAAAAAAAAUAAAAAAAADAPwAAAAAAAPw/AAAAAAAA" +
+        "C0AAAAAAAAD2PwAAAAAAAAhAAAAAAAAA8D8AAAAAAAAFQAAAAAAAAOQ/AAAAAAAAAkAAAAAAAADQPwAAAAAAAP4/AAAAAAAADEAAAAAAAAD4PwAA" +
+        "AAAAAAlAAAAAAAAA8j8AAAAAAAAGQAAAAAAAAOg/AAAAAAAAA0AAAAAAAADYPwAAAAAAAABAAAAAAAAAAAAAAAAAAAD6PwAAAAAAAApAAAAAAAAA" +
+        "9D8AAAAAAAAHQAAAAAAAAOw/AAAAAAAABEAAAAAAAADgPwAAAAAAAAFAAAAAAAAAwD8AAAAAAAD8PwAAAAAAAAtAAAAAAAAA9j8AAAAAAAAIQAAA" +
+        "AAAAAPA/AAAAAAAABUAAAAAAAADkPwAAAAAAAAJAAAAAAAAA0D8AAAAAAAD+PwAAAAAAAAxAAAAAAAAA+D8AAAAAAAAJQAAAAAAAAPI/AAAAAAAA" +
+        "BkAAAAAAAADoPwAAAAAAAANAAAAAAAAA2D8AAAAAAAAAQAAAAAAAAAAAAAAAAAAA+j8AAAAAAAAKQAAAAAAAAPQ/AAAAAAAAB0AAAAAAAADsPwAA" +
+        "AAAAAARAAgAAAAAAAAhAAAAAAAAA4L8CC2Jpei1zdXJnaW5nz+FOaAAAAAD+/3///7//DwcOFQUMEwMKEQEIDxYGDRQECxICCRAHDhUFDBMDChEB" +
+        "CA8WBg0UBAsSAgkQBw4VBQwTAwoRAQgPFt5777333nsP9QP2A/cD+AP6A/sD/AP9A/8DgASBBIIEhASFBIYEhwSJBIoEiwSMBI4EjwSQBJEEkwSU" +
+        "BJUElgSYBJkEmgSbBJ0EngSfBKAEogSjBKQEpQSnBKgEqQSqBKwErQSuBK8EAAAAAAAkg0AAAAAAALKCQAAAAAAAAYRAAAAAAADA+j8l/f///w/R" +
+        "2E5oAAAAAEkMvQEAAAAAlE0MA7LhTmgAAAAAAAAAAACAFEAAAAAAAEAYQAdiaXotbmV3AAAAAAAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAIAAAAAAAAAAgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
+
     /// <summary><see cref="SampleRecorded"/> as SE1 wrote it: journal entries must stay readable just like snapshots.</summary>
     private const string TrafficRecordedV1Golden =
         "BQAAAAAAAAACAAAAAUThTmgAAAAAAgAAAAViaXotMQZiaXotw7wCAAAAAgAAAAMAAAADAAAAgOFOaAAAAACB4U5oAAAAAIPhTmgA" +
@@ -586,6 +631,32 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         var loaded = (TrackerSnapshot)Sys.Serialization.Deserialize(Convert.FromBase64String(TrackerSnapshotV2Golden), serializer.Identifier, "SS2");
 
         AssertSnapshot(SampleSnapshot(), loaded);
+    }
+
+    [Fact]
+    public void A_tracker_checkpoint_is_written_as_version_3_and_stored_as_the_bytes_the_tracker_wrote()
+    {
+        var checkpoint = SampleCheckpoint();
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(checkpoint);
+
+        Assert.Equal("SS3", serializer.Manifest(checkpoint));
+        // Written once, on the tracker's thread: the serializer neither copies them nor writes them again.
+        var bytes = serializer.ToBinary(checkpoint);
+        Assert.Same(checkpoint.Bytes, bytes);
+        Assert.Same(bytes, ((ShardCheckpoint)serializer.FromBinary(bytes, "SS3")).Bytes);
+    }
+
+    [Fact]
+    public void LoadsCheckpointsWrittenByFormatVersion3()
+    {
+        var loaded = (ShardCheckpoint)Sys.Serialization.Deserialize(
+            Convert.FromBase64String(ShardCheckpointV3Golden), HollerSerializer.Id, "SS3");
+        var shard = new ShardState(TrackerSettings.Default);
+
+        shard.Restore(loaded, nowTicks: 0);
+
+        AssertSnapshot(SampleCheckpointState(), shard.ToSnapshot());
+        Assert.Equal(Convert.FromBase64String(ShardCheckpointV3Golden), SampleCheckpoint().Bytes);
     }
 
     [Fact]
@@ -682,6 +753,19 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         Enumerable.Range(0, SeasonPoint.Slots).Select(i => (i * 13 + seed) % 29 * 0.125).ToArray(),
         [seed * 1.5, -seed * 0.25]);
 
+    /// <summary><see cref="SampleSnapshot"/> with the one rhythm its businesses share in a shard without a directory
+    /// (the unknown category's): what <see cref="SampleCheckpoint"/> holds.</summary>
+    private static TrackerSnapshot SampleCheckpointState() => SampleSnapshot() with { Profiles = [SampleProfile("", 2)] };
+
+    /// <summary><see cref="SampleCheckpointState"/> restored into a shard and written as a checkpoint.</summary>
+    private static ShardCheckpoint SampleCheckpoint()
+    {
+        var shard = new ShardState(TrackerSettings.Default);
+        shard.Restore(SampleCheckpointState(), nowTicks: 0);
+        return shard.ToCheckpoint();
+    }
+
+
     private static TrafficRecorded SampleRecorded() => new(5, 8_589_934_592, true, 1_749_999_940, ["biz-1", "biz-ü"], [2, 3],
         [1_750_000_000, 1_750_000_001, 1_750_000_003], [3, 1, 250]);
 
@@ -699,6 +783,7 @@ public sealed class HollerSerializerTests(ITestOutputHelper output) : Akka.Hosti
         [nameof(SurgeChanged)] = new SurgeChanged("biz-a", true, EntryA),
         [nameof(TrafficRecorded)] = SampleRecorded(),
         [nameof(TrackerSnapshot)] = SampleSnapshot(),
+        [nameof(ShardCheckpoint)] = SampleCheckpoint(),
         [nameof(LeaderboardUpdated)] = new LeaderboardUpdated([EntryA], 1, 1, 1),
         [nameof(GetLeaderboard)] = GetLeaderboard.Instance,
         [nameof(SurgeRecorded)] = new SurgeRecorded(SurgeA),

@@ -183,20 +183,28 @@ public class BusinessTraffic
         _baseline, FirstSeenSecond, BaselineThroughMinute, Total, Late,
         _detector.IsSurging, _detector.SinceSecond, _detector.Score, _detector.PeakScore, _detector.IsDrop);
 
-    public void Restore(BusinessTrafficState state)
+    public void Restore(BusinessTrafficState state) => Restore(state.HeadSecond, state.WindowCounts, state.LastMinute,
+        state.MinuteCounts, state.Baseline, state.FirstSeenSecond, state.BaselineThroughMinute, state.Total, state.Late,
+        state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore, state.Drop);
+
+    /// <summary>The fields of <see cref="BusinessTrafficState"/> one by one: a checkpoint is read straight into live
+    /// state, without a state object per business.</summary>
+    public void Restore(long headSecond, ReadOnlySpan<int> windowCounts, long lastMinute, ReadOnlySpan<int> minuteCounts,
+        in BaselineState baseline, long firstSeenSecond, long baselineThroughMinute, long total, long late,
+        bool surging, long surgeSinceSecond, double score, double peakScore, bool drop)
     {
         long? taught = IsWarm ? TaughtHour(BaselineThroughMinute) : null;
         // A business restored to one still warming up stays counted where it was until that hour leaves the window.
-        if (state.Baseline.Samples > 0) _group.Taught(taught, TaughtHour(state.BaselineThroughMinute));
-        _window.Restore(state.HeadSecond, state.WindowCounts);
-        _minutes.Restore(state.LastMinute, state.MinuteCounts);
-        _baseline = state.Baseline;
+        if (baseline.Samples > 0) _group.Taught(taught, TaughtHour(baselineThroughMinute));
+        _window.Restore(headSecond, windowCounts);
+        _minutes.Restore(lastMinute, minuteCounts);
+        _baseline = baseline;
         _pointMinute = long.MinValue;
-        FirstSeenSecond = state.FirstSeenSecond;
-        BaselineThroughMinute = state.BaselineThroughMinute;
-        Total = state.Total;
-        Late = state.Late;
-        _detector.Restore(state.Surging, state.SurgeSinceSecond, state.Score, state.PeakScore, state.Drop);
+        FirstSeenSecond = firstSeenSecond;
+        BaselineThroughMinute = baselineThroughMinute;
+        Total = total;
+        Late = late;
+        _detector.Restore(surging, surgeSinceSecond, score, peakScore, drop);
     }
 
     internal static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);

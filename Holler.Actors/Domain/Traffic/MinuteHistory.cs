@@ -33,6 +33,13 @@ public struct MinuteHistory
         return result;
     }
 
+    /// <summary>The counts of <see cref="ToArray"/> into <paramref name="oldestFirst"/> (60 long), without allocating:
+    /// a checkpoint writes every business's minutes.</summary>
+    public readonly void CopyTo(long lastMinute, Span<int> oldestFirst)
+    {
+        for (var i = 0; i < Minutes; i++) oldestFirst[i] = CountAt(lastMinute - Minutes + 1 + i);
+    }
+
     public void Restore(long lastMinute, ReadOnlySpan<int> countsOldestFirst)
     {
         ((Span<int>)_counts).Clear();

@@ -83,6 +83,24 @@ public struct RollingWindow
         return result;
     }
 
+    /// <summary>The per-second counts of <see cref="ToArray"/> into <paramref name="oldestFirst"/> (60 long), without
+    /// allocating: a checkpoint writes every business's window.</summary>
+    public readonly void CopyTo(Span<int> oldestFirst)
+    {
+        oldestFirst = oldestFirst[..Seconds];
+        if (IsEmpty)
+        {
+            oldestFirst.Clear();
+            return;
+        }
+        var slot = Slot(TailSecond);
+        for (var i = 0; i < Seconds; i++)
+        {
+            oldestFirst[i] = _buckets[slot];
+            if (++slot == Seconds) slot = 0;
+        }
+    }
+
     /// <summary>Rebuilds from a snapshot: per-second counts oldest first, ending at <paramref name="headSecond"/>.</summary>
     public void Restore(long headSecond, ReadOnlySpan<int> countsOldestFirst)
     {
