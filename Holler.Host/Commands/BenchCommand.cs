@@ -37,6 +37,7 @@ public static class BenchCommand
         var alertsPhase = new Option<string>("--alerts-phase") { Description = "How long each receiver behaviour lasts in alerts, at --scale-rate (default: 30s)", DefaultValueFactory = _ => "30s" };
         var historyRate = new Option<double>("--history-rate") { Description = "Events/s whose minute rows the history scenario writes (default: 20000)", DefaultValueFactory = _ => defaults.HistoryRate };
         var historyDb = new Option<string?>("--history-postgres") { Description = "PostgreSQL connection string for the history scenario (default: SQLite in a temporary folder)" };
+        var batchLinger = new Option<int>("--batch-linger-ms") { Description = "The node's Ingest:BatchLingerMs in engine, kafka, freshness, scale and alerts (default: 0, a fixed micro-batch window)", DefaultValueFactory = _ => defaults.BatchLingerMs };
         var checkpointBytes = new Option<long>("--checkpoint-bytes") { Description = "The node's Ingest:CheckpointBytes in engine, kafka, scale and recovery (default: 1048576; larger suits a Kafka with long retention)", DefaultValueFactory = _ => defaults.CheckpointBytes };
         var recoveryRate = new Option<double>("--recovery-rate") { Description = "Offered events/s in recovery, while the node is killed and restarted (default: 4000)", DefaultValueFactory = _ => defaults.RecoveryRate };
         var recoveryBusinesses = new Option<int>("--recovery-businesses") { Description = "Businesses in recovery, each one's total checked (default: 10000)", DefaultValueFactory = _ => defaults.RecoveryBusinesses };
@@ -47,7 +48,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure throughput, Kafka path, freshness and scale (targets: docs/architecture.md#performance-model); --json for machine-readable results")
         {
             scenarios, businesses, zipf, duration, warmup, kafkaFor, kafkaWarmup, step, startRate, maxRate, corpus, fresh, freshFor, scale, scaleRate, scaleFor, persistence, batch, alertsPhase,
-            historyRate, historyDb, checkpointBytes, recoveryRate, recoveryBusinesses, recoveryPhase, recoveryPartitions, dimensions, json,
+            historyRate, historyDb, checkpointBytes, batchLinger, recoveryRate, recoveryBusinesses, recoveryPhase, recoveryPartitions, dimensions, json,
         };
         command.SetAction(async (parse, token) =>
         {
@@ -79,6 +80,7 @@ public static class BenchCommand
                 HistoryRate = parse.GetValue(historyRate),
                 HistoryConnectionString = parse.GetValue(historyDb),
                 CheckpointBytes = parse.GetValue(checkpointBytes),
+                BatchLingerMs = parse.GetValue(batchLinger),
                 RecoveryRate = parse.GetValue(recoveryRate),
                 RecoveryBusinesses = parse.GetValue(recoveryBusinesses),
                 RecoveryPhase = Duration(parse.GetValue(recoveryPhase)!, "--recovery-phase", errors),
@@ -100,6 +102,8 @@ public static class BenchCommand
             if (settings.CorpusEvents is < 200_000 or > 10_000_000) errors.Add("--corpus must be between 200000 and 10000000");
             if (settings.ScaleRate is < 100 or > 10_000_000) errors.Add("--scale-rate must be between 100 and 10000000");
             if (settings.FreshnessRates.Any(r => r is < 100 or > 10_000_000)) errors.Add("--freshness-rates must each be between 100 and 10000000");
+            if (settings.BatchLingerMs is < 0 or > 60_000)
+                errors.Add("--batch-linger-ms must be between 0 (a fixed window) and 60000");
             if (settings.CheckpointBytes is < Configuration.IngestOptionsSection.MinCheckpointBytes or > Configuration.IngestOptionsSection.MaxCheckpointBytes)
                 errors.Add($"--checkpoint-bytes must be between {Configuration.IngestOptionsSection.MinCheckpointBytes} and {Configuration.IngestOptionsSection.MaxCheckpointBytes}");
             if (settings.RecoveryRate is < 100 or > 1_000_000) errors.Add("--recovery-rate must be between 100 and 1000000");

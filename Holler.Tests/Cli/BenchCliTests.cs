@@ -145,6 +145,15 @@ public sealed class BenchCliTests
     }
 
     [Fact]
+    public async Task Bench_with_a_batch_linger_out_of_range_says_so_with_exit_code_2()
+    {
+        var result = await HollerProcess.RunAsync(["bench", "--scenarios", "scale", "--batch-linger-ms", "-1"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--batch-linger-ms must be between 0 (a fixed window) and 60000", result.Stderr);
+    }
+
+    [Fact]
     public async Task Bench_with_recovery_partitions_out_of_range_says_so_with_exit_code_2()
     {
         var result = await HollerProcess.RunAsync(["bench", "--scenarios", "recovery", "--recovery-partitions", "0"]);

@@ -32,7 +32,7 @@ public static class BenchNode
             Catalog = { Businesses = businesses },
             Leaderboard = { Console = false },
             Dimensions = { Enabled = bench.Dimensions },
-            Ingest = { BatchMaxRecords = bench.BatchRecords, BatchDelayMs = bench.BatchDelayMs, CheckpointBytes = bench.CheckpointBytes },
+            Ingest = { BatchMaxRecords = bench.BatchRecords, BatchDelayMs = bench.BatchDelayMs, BatchLingerMs = bench.BatchLingerMs, CheckpointBytes = bench.CheckpointBytes },
             // Any free ports: a bench must not collide with a node running beside it (5080 and 9110 by default).
             Web = { Port = 0 },
             Operator = { Port = 0 },

@@ -36,6 +36,9 @@ public sealed record BenchSettings
     public double HistoryRate { get; init; } = 20_000;
     /// <summary>PostgreSQL for the history scenario; empty for SQLite in a temporary folder.</summary>
     public string? HistoryConnectionString { get; init; }
+    /// <summary>The node's Ingest:BatchLingerMs: how long micro-batches may wait to fill while traffic is light.</summary>
+    public int BatchLingerMs { get; init; } = Configuration.IngestOptionsSection.DefaultBatchLingerMs;
+
     /// <summary>The node's Ingest:CheckpointBytes in engine, scale and recovery (a larger one suits a Kafka with long retention).</summary>
     public long CheckpointBytes { get; init; } = Holler.Ingest.CheckpointTriggers.DefaultBytes;
     /// <summary>Whether the node's trackers keep dimension breakdowns (<c>Dimensions:Enabled</c>): the pair of runs that

@@ -71,7 +71,9 @@ public sealed class RecordFeeder : IDisposable
             var due = rate is { } r ? (long)(clock.Elapsed.TotalSeconds * r) - sent : 1024;
             if (due <= 0)
             {
-                Thread.Sleep(1);
+                // Paced in 10 ms steps, not 1 ms: a thousand wake-ups a second cost the bench 7-9% of the process's CPU
+                // at 20,000 events/s, counted in the node's CPU per event; micro-batches wait 200 ms or more anyway.
+                Thread.Sleep(10);
                 continue;
             }
             for (var i = 0; i < due && !token.IsCancellationRequested; i++)
