@@ -51,7 +51,6 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
         _entries[min] = new Entry { Value = value, Count = floor + weight, Error = floor, Slow = slow };
     }
 
-    /// <summary>Multiplies the fast weights by <paramref name="fast"/> and the slow ones by <paramref name="slow"/>.</summary>
     private int IndexOf(T value)
     {
         // The parser hands out one instance per value, so a kept value is nearly always found by reference; equality
@@ -63,6 +62,7 @@ public sealed class SpaceSaving<T>(int capacity) where T : class
         return -1;
     }
 
+    /// <summary>Multiplies the fast weights by <paramref name="fast"/> and the slow ones by <paramref name="slow"/>.</summary>
     public void Decay(double fast, double slow)
     {
         Total *= fast;
